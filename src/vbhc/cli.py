@@ -1,0 +1,202 @@
+"""The ``vbhc`` command: thin argparse front end over the Python API.
+
+Exit status (:class:`ExitStatus`): 0 all good, 2 usage error, 3 some input could not be
+parsed at all, 4 internal error, 130 interrupted.
+"""
+from __future__ import annotations
+
+import argparse
+import enum
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .errors import InputError
+from .model import Plan
+from .parse import TEXT_SUFFIXES, parse_file, parse_text
+from .schema import plan_schema
+
+__all__ = ["main", "ExitStatus"]
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    UNREADABLE = 3
+    INTERNAL = 4
+    INTERRUPTED = 130
+
+
+def _err(message: str) -> None:
+    print(f"vbhc: {message}", file=sys.stderr)
+
+
+def _expand_inputs(paths: Sequence[str]) -> list[str]:
+    """Files as given; folders walked for text files in name order."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            found = sorted(
+                str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES - {""} and not f.name.startswith(".")
+            )
+            if not found:
+                _err(f"cảnh báo: {p}: thư mục không có tệp .txt hoặc .md nào")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _parse_one(name: str) -> Plan:
+    if name == "-":
+        return parse_text(sys.stdin.read(), "<stdin>")
+    return parse_file(name)
+
+
+def _table(plans: Iterable[tuple[str, Plan]]) -> str:
+    columns = [("tệp", 28), ("loại", 10), ("số", 16), ("ngày", 10), ("cơ quan ban hành", 34), ("trích yếu", 48), ("người ký", 22)]
+
+    def cell(text: Any, width: int) -> str:
+        s = "" if text is None else str(text)
+        return (s[: width - 1] + "…") if len(s) > width else s.ljust(width)
+
+    lines = ["  ".join(cell(h, w) for h, w in columns).rstrip()]
+    lines.append("  ".join("-" * w for _, w in columns))
+    for name, plan in plans:
+        row = [Path(name).name, plan.doc_type, plan.number, plan.issue_date, plan.issuer, plan.title, plan.signer.name]
+        lines.append("  ".join(cell(v, w) for v, (_, w) in zip(row, columns)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1)
+
+
+def _render(results: list[tuple[str, Plan]], fmt: str, single: bool) -> str:
+    if fmt == "table":
+        return _table(results)
+    if fmt == "jsonl":
+        return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for _, p in results)
+    if single and len(results) == 1:
+        return _dump(results[0][1].to_dict()) + "\n"
+    return _dump([p.to_dict() for _, p in results]) + "\n"
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    inputs = _expand_inputs(args.files)
+    if not inputs:
+        _err("lỗi: không có tệp nào để phân tích")
+        return ExitStatus.USAGE
+    out_dir = None
+    if args.out and (Path(args.out).is_dir() or args.out.endswith(("/", os.sep))):
+        out_dir = Path(args.out)
+    results: list[tuple[str, Plan]] = []
+    failed = 0
+    internal = False
+    show_progress = len(inputs) > 1 and sys.stderr.isatty()
+    for k, name in enumerate(inputs, 1):
+        if show_progress:
+            print(f"\r[{k}/{len(inputs)}] {Path(name).name[:60]:60}", end="", file=sys.stderr, flush=True)
+        try:
+            plan = _parse_one(name)
+        except InputError as exc:
+            failed += 1
+            _err(f"{'' if not show_progress else chr(10)}lỗi: {exc}")
+            continue
+        except (RecursionError, MemoryError, Exception) as exc:  # noqa: BLE001 - a batch goes on
+            failed += 1
+            internal = True
+            _err(f"lỗi nội bộ khi đọc {name}: {type(exc).__name__}: {exc} (xin báo lỗi kèm tệp này)")
+            if args.debug:
+                raise
+            continue
+        results.append((name, plan))
+        if out_dir is not None:
+            _write_atomic(out_dir / f"{Path(name).stem}.json", _dump(plan.to_dict()) + "\n")
+    if show_progress:
+        print(file=sys.stderr)
+    if out_dir is None:
+        text = _render(results, args.format, single=len(inputs) == 1)
+        if args.out:
+            _write_atomic(Path(args.out), text)
+        elif results or args.format != "json" or len(inputs) > 1:
+            sys.stdout.write(text)
+    if len(inputs) > 1 or failed:
+        _err(f"đã phân tích {len(inputs)} tệp: {len(results)} đọc được, {failed} lỗi")
+    if internal:
+        return ExitStatus.INTERNAL
+    return ExitStatus.UNREADABLE if failed else ExitStatus.OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    text = _dump(plan_schema()) + "\n"
+    if args.out:
+        _write_atomic(Path(args.out), text)
+    else:
+        sys.stdout.write(text)
+    return ExitStatus.OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vbhc",
+        description="Bộ công cụ văn bản hành chính: phân tích kế hoạch, tờ trình, quyết định… thành dữ liệu có cấu trúc.",
+    )
+    parser.add_argument("--version", action="version", version=f"vbhc {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    p = sub.add_parser("parse", help="phân tích văn bản (.txt, .md) thành dữ liệu JSON")
+    p.add_argument("files", nargs="+", metavar="FILE", help="tệp hoặc thư mục; '-' đọc từ đầu vào chuẩn")
+    p.add_argument("--format", choices=("json", "jsonl", "table"), default="json", help="định dạng đầu ra (mặc định json)")
+    p.add_argument("--out", metavar="PATH", help="ghi ra tệp; nếu là thư mục (kết thúc bằng /) thì ghi mỗi văn bản một tệp .json")
+    p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=_cmd_parse)
+    s = sub.add_parser("schema", help="in JSON Schema của mô hình dữ liệu")
+    s.add_argument("--out", metavar="PATH", help="ghi ra tệp")
+    s.set_defaults(func=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return ExitStatus.USAGE
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        _err("đã dừng")
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        return ExitStatus.OK
+    except OSError as exc:
+        _err(f"lỗi: không ghi được {exc.filename or ''}: {exc.strerror or exc}")
+        return ExitStatus.UNREADABLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Stage 2: a raw string → the normalised text every later stage and every span refers to.
+
+NFC; new-style tone placement; one kind of line break and space; Markdown marks and
+stray page numbers removed; double-spaced text (a blank line after every line, as Word
+exports often are) closed up; hard-wrapped lines of a paragraph joined. Runs of spaces
+inside a line are kept: they separate the two columns of the header and the footer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vn.text import fold, new_tone_placement, nfc
+
+__all__ = ["NormalText", "normalise"]
+
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_SPACES = {ord("\u00a0"): " ", ord("\u2007"): " ", ord("\u202f"): " ", ord("\u3000"): " ", ord("\t"): "    "}
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_STRONG = re.compile(r"\*\*|__")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|/\.)[\s\"”’)*]*$")
+_LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s)")
+
+
+@dataclass(frozen=True)
+class NormalText:
+    """The normalised text, its folded view (same length) and the offsets of its lines."""
+
+    text: str
+    folded: str
+    line_starts: tuple[int, ...]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        """``[start, end)`` of line ``index`` in :attr:`text`."""
+        start = self.line_starts[index]
+        end = self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else len(self.text)
+        return start, end
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_HEADING.sub("", line)
+    line = _MD_STRONG.sub("", line)
+    line = _MD_EMPHASIS.sub(r"\1", line)
+    return _MD_ESCAPE.sub(r"\1", line)
+
+
+def _is_double_spaced(lines: list[str]) -> bool:
+    """True when most text lines are followed by exactly one blank line."""
+    text_lines = 0
+    single_gaps = 0
+    for i, line in enumerate(lines[:-2]):
+        if line.strip():
+            text_lines += 1
+            if not lines[i + 1].strip() and lines[i + 2].strip():
+                single_gaps += 1
+    return text_lines >= 8 and single_gaps >= 0.6 * text_lines
+
+
+def _close_up(lines: list[str]) -> list[str]:
+    """Drop single blank lines; keep one blank line where there were two or more."""
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if line.strip():
+            if blanks >= 2 and out:
+                out.append("")
+            out.append(line)
+            blanks = 0
+        else:
+            blanks += 1
+    return out
+
+
+def _starts_lower(line: str) -> bool:
+    s = line.lstrip()
+    return bool(s) and s[0].isalpha() and s[0].islower() and not _LIST_MARKER.match(s)
+
+
+def _join_wraps(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and _starts_lower(line) and not _SENTENCE_END.search(out[-1]):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def normalise(raw: str) -> NormalText:
+    """Normalise ``raw`` text; see the module docstring for what changes."""
+    text = nfc(raw).translate(_INVISIBLE).translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    text = new_tone_placement(text)
+    lines = [_strip_markdown(line).rstrip() for line in text.split("\n")]
+    lines = [line for line in lines if not _PAGE_NUMBER.match(line) or not line.strip()]
+    if _is_double_spaced(lines):
+        lines = _close_up(lines)
+    lines = _join_wraps(lines)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    out = "\n".join(lines)
+    starts = [0]
+    for i, ch in enumerate(out):
+        if ch == "\n":
+            starts.append(i + 1)
+    return NormalText(out, fold(out), tuple(starts))
