@@ -62,6 +62,7 @@ class Anchors:
             r"(?<![a-z0-9])(?P<p>" + "|".join(re.escape(k) for k in known) + r")(?:\s*\.\s*|\s+(?=[a-z]))"
         )
         self.sign_title = re.compile(r"^\s*" + _alternation(signing["titles"]["words"]) + r"(?![a-z])")
+        self.sign_title_at = re.compile(_alternation(signing["titles"]["words"]) + r"(?![a-z])")
         self.noise = re.compile(r"^\s*[(\[]?\s*(?:" + "|".join(re.escape(n) for n in signing["block"]["noise"]) + r")")
         self.openers_hard = re.compile(r"^\s*(?:can cu|kinh gui|dieu\s+\d)")
         self.openers = re.compile(r"^\s*(?:" + "|".join(_fz(o) for o in body["openers"]) + r")(?![a-z])")

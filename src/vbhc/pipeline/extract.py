@@ -105,8 +105,14 @@ def _fill_issuer(plan: Plan, layout: Layout, signer_org: str | None) -> None:
         if parent:
             plan.provenance["parent_issuer"] = Provenance(span=[pieces[0].start, pieces[0].end], confidence=0.9)
         return
-    inferred = infer_issuer(layout, plan.place, signer_org, plan.symbol)
     plan.issuer_printed = False
+    if layout.authority_line is not None:
+        # The QĐ's authority line under the title names the issuer when the header is missing.
+        plan.issuer = squash(layout.authority_line.text).upper()
+        plan.provenance["issuer"] = _prov(layout.authority_line, 0.8, inferred=True)
+        plan.warn("issuer.inferred", f"Không có phần tên cơ quan ban hành; lấy “{plan.issuer}” từ dòng thẩm quyền ban hành dưới trích yếu", "issuer")
+        return
+    inferred = infer_issuer(layout, plan.place, signer_org, plan.symbol)
     if inferred is None:
         plan.warn("issuer.missing", "Không có tên cơ quan ban hành và không suy ra được từ nội dung", "issuer")
         return

@@ -68,6 +68,7 @@ class Layout:
     recipients: list[Piece] = field(default_factory=list)  # left column of the footer
     signature: list[Piece] = field(default_factory=list)   # right column of the footer
     stamp_removed: bool = False
+    authority_line: Piece | None = None                    # "ỦY BAN NHÂN DÂN TỈNH X" under a QĐ's title
 
 
 def _line_piece(nt: NormalText, i: int) -> Piece:
@@ -157,9 +158,12 @@ def _split_header_cell(nt: NormalText, piece: Piece, layout: Layout, allow_date:
 
 def _find_type_heading(nt: NormalText, start: int, stop: int) -> tuple[int, DocType, Piece] | None:
     a = anchors()
+    first_text_line = next((k for k, line in enumerate(nt.lines) if line.strip()), 0)
     for i in range(start, min(stop, len(nt.line_starts))):
         piece = _line_piece(nt, i).stripped()
-        if not piece.text or not is_upper_text(piece.text, 0.6):
+        # A type heading is upper case; a copy that starts straight at its type may print
+        # it in sentence case ("Quyết định về việc …").
+        if not piece.text or not (is_upper_text(piece.text, 0.6) or i == first_text_line):
             continue
         found = a.doc_type_at(nt.folded[piece.start:piece.end])
         if found:
@@ -232,11 +236,19 @@ def _title_stops(folded: str, text: str, first: bool, doc_type: DocType | None) 
     if not first:
         if a.openers.match(s) and not text.lstrip().startswith(("“", '"', "'")):
             return True
-        if is_upper_text(text) and a.authority.match(s):
+        if _is_authority_line(s, text):
             return True
         if s.endswith((";", ":")):
             return True
     return False
+
+
+def _is_authority_line(folded: str, text: str) -> bool:
+    """"ỦY BAN NHÂN DÂN TỈNH X" or "Ủy ban nhân dân tỉnh x" standing alone under a title."""
+    s = folded.strip()
+    if not anchors().authority.match(s):
+        return False
+    return is_upper_text(text) or (len(s.split()) <= 10 and not s.endswith((".", ";", ",", ":")))
 
 
 def _segment_title(nt: NormalText, layout: Layout, start: int) -> int:
@@ -270,6 +282,8 @@ def _segment_title(nt: NormalText, layout: Layout, start: int) -> int:
         piece = _line_piece(nt, i).stripped()
         folded = nt.folded[piece.start:piece.end]
         if _title_stops(folded, piece.text, not layout.title, layout.doc_type):
+            if _is_authority_line(folded, piece.text):
+                layout.authority_line = piece
             break
         layout.title.append(piece)
         i += 1
@@ -287,7 +301,7 @@ def _ends_with_name(text: str) -> bool:
     if at is None:
         return False
     head = text[:at].strip()
-    return not head or is_upper_text(head, 0.9)
+    return not head or is_upper_text(head, 0.75)
 
 
 def _signature_like(folded: str, text: str) -> bool:
@@ -394,23 +408,26 @@ def _segment_footer(nt: NormalText, layout: Layout, body_start: int) -> int:
 
 
 def _signature_without_recipients(nt: NormalText, layout: Layout, body_start: int) -> int:
-    """No "Nơi nhận": take the signature block from the last lines of the document."""
+    """No "Nơi nhận": the first block of title lines that ends with a name, else the last lines."""
+    a = anchors()
     lines = nt.lines
-    end = len(lines)
-    block: list[Piece] = []
-    i = end - 1
-    while i >= body_start and end - i <= 12:
+
+    def titled(i: int) -> bool:
         piece = _line_piece(nt, i).stripped()
-        f = nt.folded[piece.start:piece.end]
-        if piece.text:
-            if not _signature_like(f, piece.text):
-                break
-            block.insert(0, piece)
-        i -= 1
-    if not any(anchors().prefix.match(nt.folded[p.start:p.end]) or anchors().sign_title.match(nt.folded[p.start:p.end].strip()) for p in block):
-        return end
-    layout.signature = block
-    return i + 1
+        f = nt.folded[piece.start:piece.end].strip()
+        return bool(piece.text) and bool(a.prefix.match(f) or (is_upper_text(piece.text, 0.5) and a.sign_title.match(f)))
+
+    for i in range(body_start, len(lines)):
+        if not lines[i].strip() or not _ends_with_name(squash(lines[i])):
+            continue
+        top = i
+        while top - 1 >= body_start and i - top < 4 and (titled(top - 1) or not lines[top - 1].strip()):
+            top -= 1
+        if top == i and not titled(i):
+            continue
+        layout.signature = [p for p in (_line_piece(nt, k).stripped() for k in range(top, i + 1)) if p.text]
+        return top
+    return len(lines)
 
 
 def segment(nt: NormalText) -> Layout:

@@ -89,7 +89,7 @@ def _last_title(piece: Piece, layout: Layout) -> Piece:
     for word in re.finditer(r"\S+", folded):
         if word.start() < pos:
             continue
-        m = a.sign_title.match(folded, word.start())
+        m = a.sign_title_at.match(folded, word.start())
         if m:
             starts.append(word.start())
             pos = m.end()
@@ -109,20 +109,20 @@ def read_signer(layout: Layout) -> SignerReading:
     for k, piece in enumerate(pieces):
         at = trailing_name_start(piece.text)
         head = piece.cut(0, at).stripped() if at is not None else piece
-        if at is not None and (not head.text or is_upper_text(head.text, 0.9)) and reading.name is None:
+        if reading.name is not None:
+            break
+        if head.text and is_upper_text(head.text, 0.7):
+            titled.append(head)
+        if at is not None and (not head.text or is_upper_text(head.text, 0.75)):
             reading.name_piece = piece.cut(at).stripped()
             reading.name = squash(reading.name_piece.text)
-        if head.text and is_upper_text(head.text, 0.7) and reading.name is None:
-            titled.append(head)
     segments = [s for s in _segments(titled, layout) if s.piece.text]
     if not segments:
         return reading
     prefixed = [k for k, s in enumerate(segments) if s.prefix]
     last_prefix = prefixed[-1] if prefixed else None
     after = segments[last_prefix + 1:] if last_prefix is not None else segments
-    title_piece = after[-1].piece if after else _last_title(segments[last_prefix].piece, layout)
-    if last_prefix is not None and not after and segments[last_prefix].prefix == "tm":
-        title_piece = _last_title(segments[last_prefix].piece, layout)
+    title_piece = _last_title(after[-1].piece if after else segments[last_prefix].piece, layout)
     reading.title_piece = title_piece
     reading.title = squash(title_piece.text)
     prefixes = vocab.load("signing")["prefixes"]
