@@ -41,6 +41,8 @@ def _fill_number(plan: Plan, layout: Layout) -> None:
 def _fill_date(plan: Plan, layout: Layout) -> None:
     place, parts, piece = read_date(layout)
     if piece is None:
+        if layout.doc_type is not None and layout.doc_type.code == "BIEN_BAN":
+            return  # Mẫu 1.9: a Biên bản has no place-date line in its header
         plan.warn("date.missing", "Không tìm thấy dòng địa danh, ngày tháng năm ban hành", "issue_date")
         return
     plan.place = place
@@ -124,7 +126,7 @@ def _fill_issuer(plan: Plan, layout: Layout, signer_org: str | None) -> None:
 def _signature_org(layout: Layout, block: list[str]) -> str | None:
     """The body named after "TM." in the signature block ("TM. ỦY BAN NHÂN DÂN")."""
     for line in block:
-        m = re.match(r"^\s*T\s*/?\s*M\s*\.\s*(?P<org>.+)$", line)
+        m = re.match(r"^\s*T\s*/?\s*M\s*\.\s*(?P<org>.+?)(?:\s+(?:KT|TL|TUQ|Q)\s*\..*)?$", line)
         if m:
             return squash(m.group("org"))
     return None

@@ -89,11 +89,8 @@ def _split_merged(name: str) -> list[str]:
 def read_issuers(layout: Layout) -> tuple[str | None, str | None, list[Piece]]:
     """The issuer and its parent (cơ quan chủ quản) from the header's left column."""
     a = anchors()
-    number_line = layout.number_line
     names: list[Piece] = []
     for piece in layout.left:
-        if number_line is not None and piece.line >= number_line:
-            break
         folded = layout.nt.folded[piece.start:piece.end].strip()
         if not folded or a.rule_line.match(folded) or a.markings.match(folded):
             continue

@@ -17,7 +17,7 @@ __all__ = ["NormalText", "normalise"]
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
 _SPACES = {ord("\u00a0"): " ", ord("\u2007"): " ", ord("\u202f"): " ", ord("\u3000"): " ", ord("\t"): "    "}
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_STRONG = re.compile(r"\*\*|__")
+_MD_STRONG = re.compile(r"\*\*|(?<!_)__(?!_)")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)

@@ -80,6 +80,16 @@ def _is_heading_like(text: str) -> bool:
     return 0 < len(t) <= _HEADING_MAX and not t.endswith((".", ";", ",")) or (t.endswith(":") and len(t) <= 100)
 
 
+def _article_heading(rest: str) -> str:
+    """An article's title ("Phạm vi điều chỉnh"), or the start of its first sentence."""
+    text = squash(rest)
+    text = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
+    text = re.sub(r"[\s./:;]+$", "", text)
+    if len(text) > _HEADING_MAX:
+        text = text[:_HEADING_MAX].rsplit(" ", 1)[0] + " …"
+    return text
+
+
 def _roman_label(printed: str, expected: int) -> str | None:
     """Canonical numeral for a printed one ("IL" → "II" where II is due), or None."""
     value = _roman_value(printed)
@@ -116,8 +126,7 @@ def read_sections(layout: Layout) -> tuple[list[Section], list[SectionIssue]]:
         m = _DIEU.match(folded)
         if m:
             rest = text[m.start("rest"):]
-            heading = re.split(r"(?<=[.;:])\s", squash(rest), maxsplit=1)[0] if rest.strip() else ""
-            top.append(Section(f"{divisions['dieu']} {m.group('num')}", heading.rstrip(" .:;"), "dieu", _slot(folded)))
+            top.append(Section(f"{divisions['dieu']} {m.group('num')}", _article_heading(rest), "dieu", _slot(folded)))
             continue
         m = _ROMAN.match(folded)
         if m and (m.group("punct") or m.group("div")):

@@ -349,6 +349,12 @@ def _split_footer_line(piece: Piece, folded: str, pieces_left: list[Piece], piec
         pieces_right.append(right.stripped())
 
 
+def _last_column(piece: Piece) -> Piece:
+    """The text after the last wide gap of a line, or the whole line."""
+    gaps = list(_GAP.finditer(piece.text))
+    return piece.cut(gaps[-1].end(1)) if gaps else piece
+
+
 def _segment_footer(nt: NormalText, layout: Layout, body_start: int) -> int:
     """Fill the footer parts of ``layout``; return the first line of the footer."""
     a = anchors()
@@ -364,13 +370,14 @@ def _segment_footer(nt: NormalText, layout: Layout, body_start: int) -> int:
     # Signature lines printed just above "Nơi nhận:".
     top = label
     while top - 1 > body_start and label - top < 8:
-        piece = _line_piece(nt, top - 1)
+        piece = _last_column(_line_piece(nt, top - 1))
         f = nt.folded[piece.start:piece.end]
         if piece.text.strip() and not _signature_like(f, piece.text):
             break
         top -= 1
     for i in range(top, label):
-        piece = _line_piece(nt, i).stripped()
+        # Two signatures side by side (a Biên bản: THƯ KÝ ‖ CHỦ TỌA): the right one presides.
+        piece = _last_column(_line_piece(nt, i)).stripped()
         if piece.text:
             layout.signature.append(piece)
     first = _line_piece(nt, label)
