@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from ..errors import BinaryInputError, EmptyInputError, InputTooLargeError, UnreadableInputError
@@ -12,7 +13,7 @@ __all__ = ["MAX_TEXT_BYTES", "read_text_file", "decode_text"]
 #: A real administrative document is tens of kilobytes; anything far larger is not one.
 MAX_TEXT_BYTES = 8 * 1024 * 1024
 
-_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -31,7 +32,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         text, encoding = data.decode("cp1258", errors="replace"), "cp1258"
     sample = text[:8192]
-    controls = sum(1 for c in sample if c < " " and c not in _CONTROL_OK)
+    controls = len(_CONTROL.findall(sample))
     replaced = sample.count("\ufffd")
     if (controls + replaced) > max(8, len(sample) // 50):
         raise BinaryInputError(name, "không phải tệp văn bản (nhiều ký tự điều khiển; tệp nhị phân?)")

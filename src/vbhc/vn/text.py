@@ -24,9 +24,7 @@ _COMBINING_TONES = {
 # syllable (hoà, khoẻ, uỷ); the new style, used by the decree's body text and by our
 # output, puts it on the first (hòa, khỏe, ủy). Only at the end of a syllable: "hoàn"
 # and "quý" are written the same in both styles.
-_OLD_TONE = re.compile(
-    r"(?<![qQ\w])(?P<pre>[^\W\d_]*?)(?P<v1>[oOuU])(?P<v2>[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
-)
+_OLD_TONE = re.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\W\d_])")
 _PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
 
@@ -35,15 +33,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _move_tone(m: re.Match[str]) -> str:
-    pre, v1, v2 = m.group("pre"), m.group("v1"), m.group("v2")
-    if pre[-1:].lower() == "q":  # "quý": u belongs to the consonant
-        return m.group(0)
+def _move_tone(text: str, m: re.Match[str]) -> str:
+    v1, v2 = m.group()
+    if m.start() and text[m.start() - 1] in "qQ":  # "quý": u belongs to the consonant
+        return m.group()
     decomposed = unicodedata.normalize("NFD", v2)
     base, marks = decomposed[0], decomposed[1:]
     if (v1.lower(), base.lower()) not in _PAIRS or not marks or marks[0] not in _COMBINING_TONES:
-        return m.group(0)
-    return pre + unicodedata.normalize("NFC", v1 + marks) + base
+        return m.group()
+    return unicodedata.normalize("NFC", v1 + marks) + base
 
 
 def new_tone_placement(text: str) -> str:
@@ -52,7 +50,7 @@ def new_tone_placement(text: str) -> str:
     >>> new_tone_placement("UỶ BAN NHÂN DÂN, CỘNG HOÀ, hoàn thành, quý")
     'ỦY BAN NHÂN DÂN, CỘNG HÒA, hoàn thành, quý'
     """
-    return _OLD_TONE.sub(_move_tone, text)
+    return _OLD_TONE.sub(lambda m: _move_tone(text, m), text)
 
 
 # Characters folded one-for-one beyond the removal of marks: dashes, quotes, and the
