@@ -5,9 +5,9 @@ import json
 import unicodedata
 
 import pytest
+from conftest import CORPUS, run_vbhc
 
 import vbhc
-from conftest import CORPUS, run_vbhc
 
 
 def test_empty_file(tmp_text):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 import jsonschema
-
 from conftest import CORPUS, run_vbhc
 
 SEEDS = sorted(str(p) for p in CORPUS.glob("*.txt"))

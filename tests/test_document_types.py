@@ -8,9 +8,9 @@ and a Báo cáo laid out the way web page dumps flatten it.
 from __future__ import annotations
 
 import pytest
+from conftest import DOCS
 
 import vbhc
-from conftest import DOCS
 
 CASES = {
     "quyet_dinh_khen_thuong.txt": dict(

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import CORPUS, GOLD, HEADER_FIELDS, SCORER, seed_path
 
 import vbhc
-from conftest import CORPUS, GOLD, HEADER_FIELDS, SCORER, seed_path
 
 
 def _score(only: str, *extra: str) -> dict:

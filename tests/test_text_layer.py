@@ -5,8 +5,8 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import CORPUS
+
 from vbhc.pipeline.anchors import anchors
 from vbhc.pipeline.normalise import normalise
 from vbhc.vn.text import fold, new_tone_placement

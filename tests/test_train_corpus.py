@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import TRAIN
 
 import vbhc
-from conftest import TRAIN
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 

@@ -21,7 +21,7 @@ from .model import Plan
 from .parse import TEXT_SUFFIXES, parse_file, parse_text
 from .schema import plan_schema
 
-__all__ = ["main", "ExitStatus"]
+__all__ = ["ExitStatus", "main"]
 
 
 class ExitStatus(enum.IntEnum):
@@ -71,7 +71,7 @@ def _table(plans: Iterable[tuple[str, Plan]]) -> str:
     lines.append("  ".join("-" * w for _, w in columns))
     for name, plan in plans:
         row = [Path(name).name, plan.doc_type, plan.number, plan.issue_date, plan.issuer, plan.title, plan.signer.name]
-        lines.append("  ".join(cell(v, w) for v, (_, w) in zip(row, columns)).rstrip())
+        lines.append("  ".join(cell(v, w) for v, (_, w) in zip(row, columns, strict=True)).rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -123,7 +123,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             failed += 1
             _err(f"{'' if not show_progress else chr(10)}lỗi: {exc}")
             continue
-        except (RecursionError, MemoryError, Exception) as exc:  # noqa: BLE001 - a batch goes on
+        except (RecursionError, MemoryError, Exception) as exc:
             failed += 1
             internal = True
             _err(f"lỗi nội bộ khi đọc {name}: {type(exc).__name__}: {exc} (xin báo lỗi kèm tệp này)")

@@ -18,13 +18,13 @@ names the file and the cause.
 from __future__ import annotations
 
 __all__ = [
-    "VbhcError",
-    "InputError",
-    "EmptyInputError",
     "BinaryInputError",
+    "EmptyInputError",
+    "InputError",
     "InputTooLargeError",
-    "UnreadableInputError",
     "NotADocumentError",
+    "UnreadableInputError",
+    "VbhcError",
     "VbhcWarning",
 ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["SCHEMA_VERSION", "Plan", "Signer", "Section", "Provenance", "Warning"]
+__all__ = ["SCHEMA_VERSION", "Plan", "Provenance", "Section", "Signer", "Warning"]
 
 #: Bumped whenever a field is renamed or its meaning changes; new optional fields do not.
 SCHEMA_VERSION = 1
@@ -34,7 +34,7 @@ class Provenance:
 
 
 @dataclass
-class Warning:  # noqa: A001 - a data record, not the builtin category
+class Warning:
     """Something that looked wrong or was guessed. ``message`` is in Vietnamese."""
 
     code: str

@@ -11,7 +11,7 @@ from .pipeline.normalise import normalise as _normalise
 from .pipeline.read import read_text_file
 from .pipeline.segment import segment
 
-__all__ = ["parse", "parse_text", "parse_file", "normalise", "TEXT_SUFFIXES"]
+__all__ = ["TEXT_SUFFIXES", "normalise", "parse", "parse_file", "parse_text"]
 
 #: Suffixes read as plain text or Markdown.
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})

@@ -14,7 +14,7 @@ from typing import Any
 
 from .vn.text import fold
 
-__all__ = ["DocType", "doc_types", "doc_type_by_code", "doc_type_by_abbr", "load"]
+__all__ = ["DocType", "doc_type_by_abbr", "doc_type_by_code", "doc_types", "load"]
 
 
 @cache

@@ -73,7 +73,7 @@ def _fill_type(plan: Plan, layout: Layout) -> None:
         return
     by_abbr = vocab.doc_type_by_abbr()
     symbol_type = (plan.symbol or "").split("-")[0].split("/")[0]
-    if layout.title and fold(layout.title[0].text).startswith(("v/v", "ve viec")) or (plan.symbol and fold(symbol_type) not in by_abbr):
+    if (layout.title and fold(layout.title[0].text).startswith(("v/v", "ve viec"))) or (plan.symbol and fold(symbol_type) not in by_abbr):
         plan.doc_type = "CONG_VAN"
         plan.provenance["doc_type"] = Provenance(confidence=0.8, inferred=True)
     elif plan.symbol and fold(symbol_type) in by_abbr:

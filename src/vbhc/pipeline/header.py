@@ -9,7 +9,7 @@ from ..vn.text import fold, is_upper_text, squash
 from .anchors import anchors
 from .segment import Layout, Piece
 
-__all__ = ["Number", "read_number", "read_date", "read_issuers"]
+__all__ = ["Number", "read_date", "read_issuers", "read_number"]
 
 
 @dataclass(frozen=True)

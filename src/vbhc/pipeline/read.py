@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import BinaryInputError, EmptyInputError, InputTooLargeError, UnreadableInputError
 
-__all__ = ["MAX_TEXT_BYTES", "read_text_file", "decode_text"]
+__all__ = ["MAX_TEXT_BYTES", "decode_text", "read_text_file"]
 
 #: A real administrative document is tens of kilobytes; anything far larger is not one.
 MAX_TEXT_BYTES = 8 * 1024 * 1024

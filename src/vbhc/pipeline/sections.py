@@ -10,7 +10,7 @@ from ..model import Section
 from ..vn.text import is_upper_text, squash
 from .segment import Layout
 
-__all__ = ["read_sections", "SectionIssue"]
+__all__ = ["SectionIssue", "read_sections"]
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMAN = re.compile(r"^\s*(?:(?P<div>phan|chuong|muc)\s+)?(?P<num>[ivxl1|]{1,6})\s*(?P<punct>[.:)\-])?\s*(?P<rest>.*)$")
@@ -77,7 +77,7 @@ def _heading_text(text: str) -> str:
 
 def _is_heading_like(text: str) -> bool:
     t = squash(text)
-    return 0 < len(t) <= _HEADING_MAX and not t.endswith((".", ";", ",")) or (t.endswith(":") and len(t) <= 100)
+    return (0 < len(t) <= _HEADING_MAX and not t.endswith((".", ";", ","))) or (t.endswith(":") and len(t) <= 100)
 
 
 def _article_heading(rest: str) -> str:

@@ -16,7 +16,7 @@ from ..vocab import DocType
 from .anchors import anchors
 from .normalise import NormalText
 
-__all__ = ["Piece", "Layout", "segment"]
+__all__ = ["Layout", "Piece", "segment"]
 
 _GAP = re.compile(r"\S(\s{3,})\S")
 _TWO_SPACES = re.compile(r"\s{2,}")
@@ -335,7 +335,7 @@ def _split_footer_line(piece: Piece, folded: str, pieces_left: list[Piece], piec
         for m in re.finditer(r"[;.]\s+", piece.text):
             rest = piece.text[m.end():]
             f_rest = folded[m.end():]
-            if rest and (is_upper_text(rest) and (a.sign_title.match(f_rest) or a.prefix.match(f_rest)) or _ends_with_name(squash(rest)) or not any(c.isalpha() for c in rest)):
+            if rest and ((is_upper_text(rest) and (a.sign_title.match(f_rest) or a.prefix.match(f_rest))) or _ends_with_name(squash(rest)) or not any(c.isalpha() for c in rest)):
                 cut = m.end()
                 break
         left, right = (piece.cut(0, cut).stripped(), piece.cut(cut).stripped()) if cut else (piece, piece.cut(len(piece.text)))

@@ -106,7 +106,7 @@ def read_signer(layout: Layout) -> SignerReading:
     if not pieces:
         return reading
     titled: list[Piece] = []
-    for k, piece in enumerate(pieces):
+    for piece in pieces:
         at = trailing_name_start(piece.text)
         head = piece.cut(0, at).stripped() if at is not None else piece
         if reading.name is not None:

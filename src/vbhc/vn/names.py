@@ -11,7 +11,7 @@ from functools import cache
 from .. import vocab
 from .text import fold
 
-__all__ = ["is_person_name", "trailing_name_start", "starts_with_surname"]
+__all__ = ["is_person_name", "starts_with_surname", "trailing_name_start"]
 
 _TOKEN = re.compile(r"\S+")
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["nfc", "new_tone_placement", "fold", "fold_char", "strip_marks", "is_upper_text", "squash"]
+__all__ = ["fold", "fold_char", "is_upper_text", "new_tone_placement", "nfc", "squash", "strip_marks"]
 
 _COMBINING_TONES = {
     "\u0300",  # huyền
