@@ -75,6 +75,97 @@ class Section:
 
 
 @dataclass
+class Reference:
+    """A document cited with an explicit number ("Nghị định số 91/2017/NĐ-CP …").
+
+    ``date`` is ISO, from the first citation that prints one; ``issuer`` as printed after
+    "của"; ``text`` the citation as printed.
+    """
+
+    doc_type: str | None
+    number: str
+    date: str | None = None
+    issuer: str | None = None
+    text: str = ""
+
+
+@dataclass
+class Period:
+    """The campaign period, at the precision printed: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+
+    An end that is an event ("đến Đại hội XIV") is null with ``text`` kept.
+    """
+
+    start: str | None = None
+    end: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class Target:
+    """Who competes (đối tượng): ``kind`` is "collective" or "individual"."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class Criterion:
+    """A standard to meet (tiêu chuẩn, tiêu chí), for collectives, individuals or both (null)."""
+
+    applies_to: str | None
+    scope: str | None
+    text: str
+
+
+@dataclass
+class QuotaPart:
+    """One term of a quota's split: "01 UBND xã, phường" → collective, 1."""
+
+    kind: str
+    count: int
+    text: str
+
+
+@dataclass
+class Quota:
+    """How many of one award form, from one conferrer, in one scope.
+
+    Counts are integers, or null when the text gives no number ("số lượng do UBND tỉnh
+    phân bổ"); ``max`` is true for a ceiling ("không vượt quá 06").
+    """
+
+    award: str
+    conferrer: str | None = None
+    collectives: int | None = None
+    individuals: int | None = None
+    scope: str | None = None
+    max: bool = False
+    breakdown: list[QuotaPart] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class Deadline:
+    """A dated obligation. ``date``: ISO for a fixed date, ``--MM-DD`` for a yearly one,
+    null for a relative one ("10 ngày trước Hội nghị")."""
+
+    date: str | None
+    recurring: bool
+    what: str
+    text: str
+
+
+@dataclass
+class DossierItem:
+    """A paper of the award dossier (hồ sơ đề nghị khen thưởng)."""
+
+    item: str
+    copies: int | None = None
+    form_ref: str | None = None
+
+
+@dataclass
 class Plan:
     """One parsed document. ``to_dict()`` gives the JSON form described by ``vbhc schema``."""
 
@@ -94,6 +185,13 @@ class Plan:
     signer: Signer = field(default_factory=Signer)
     recipients: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    campaign_period: Period | None = None
+    targets: list[Target] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    quotas: list[Quota] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    dossier: list[DossierItem] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     provenance: dict[str, Provenance] = field(default_factory=dict)
 

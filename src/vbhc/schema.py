@@ -29,6 +29,13 @@ _DESCRIPTIONS = {
     "title": "Trích yếu on one line, hard wraps joined, final period dropped.",
     "recipients": "Nơi nhận entries in order, without the leading dash and the final ';' or '.'.",
     "sections": "The heading tree of the body.",
+    "references": "Documents cited with an explicit number, each once, in order of first citation.",
+    "campaign_period": "The campaign period at the precision printed (YYYY-MM-DD, YYYY-MM or YYYY).",
+    "targets": "Who competes (đối tượng).",
+    "criteria": "Standards to meet (tiêu chuẩn, tiêu chí).",
+    "quotas": "One entry per award form, conferrer and scope; counts null when the text gives none.",
+    "deadlines": "Dated obligations: ISO date, --MM-DD when yearly, null when relative.",
+    "dossier": "Papers of the award dossier.",
     "warnings": "What looked wrong or was guessed.",
     "provenance": "Where each value came from, keyed by field name.",
 }

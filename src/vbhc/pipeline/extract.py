@@ -12,6 +12,13 @@ from ..errors import NotADocumentError
 from ..model import Plan, Provenance, Signer
 from ..vn.text import fold, squash
 from .header import read_date, read_issuers, read_number
+from .body.deadlines import read_deadlines
+from .body.dossier import read_dossier
+from .body.outline import outline
+from .body.period import read_period
+from .body.quotas import read_quotas
+from .body.references import read_references
+from .body.targets import read_criteria, read_targets
 from .issuer import infer_issuer
 from .recipients import read_recipients
 from .sections import read_sections
@@ -158,9 +165,36 @@ def _fill_body(plan: Plan, layout: Layout) -> None:
     plan.sections, issues = read_sections(layout)
     for issue in issues:
         plan.warn(issue.code, issue.message, "sections")
+    _fill_body_fields(plan, layout)
     for m in _BAD_YEAR.finditer(layout.nt.folded):
         snippet = squash(layout.nt.text[max(0, m.start() - 20):m.end() + 5])
         plan.warn("text.bad_year", f"Năm không hợp lệ “{m.group('y')}”: …{snippet}…", "text")
+
+
+def _fill_body_fields(plan: Plan, layout: Layout) -> None:
+    """References, period, targets, criteria, quotas, deadlines, dossier (issue 3)."""
+    tree = outline(layout)
+    plan.references = read_references(layout, plan.number)
+    period = read_period(tree, plan.title, plan.issue_date)
+    plan.campaign_period = period.period
+    if period.period is not None:
+        plan.provenance["campaign_period"] = Provenance(
+            span=list(period.span) if period.span else None, confidence=period.confidence, inferred=period.span is None
+        )
+        if period.span and period.period.start is None and plan.issue_date is None and "ban hành" in (period.period.text or "").lower():
+            plan.warn("period.start_blank", "Thời gian thi đua tính từ ngày ban hành, nhưng ngày ban hành để trống", "campaign_period")
+    plan.targets = read_targets(tree)
+    plan.criteria = read_criteria(tree)
+    plan.quotas, quota_issues = read_quotas(tree)
+    for issue in quota_issues:
+        plan.warn(issue.code, issue.message, "quotas")
+    for k, quota in enumerate(plan.quotas):
+        if quota.collectives is None and quota.individuals is None:
+            plan.provenance[f"quotas[{k}]"] = Provenance(confidence=0.5)
+    plan.deadlines, deadline_issues = read_deadlines(tree, period.span)
+    for issue in deadline_issues:
+        plan.warn(issue.code, issue.message, "deadlines")
+    plan.dossier = read_dossier(tree)
 
 
 def extract(layout: Layout, source: str | None = None) -> Plan:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from ..vn.text import fold, new_tone_placement, nfc
+from .. import vocab
+from ..vn.text import fold, is_upper_text, new_tone_placement, nfc
 
 __all__ = ["NormalText", "normalise"]
 
@@ -26,6 +28,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)
 _PAGE_FIRST = set("0123456789-tTpP")
 _SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|/\.)[\s\"”’)*]*$")
+_NUMBERED = re.compile(r"^\s*(?:[IVXLivxl]{1,5}|\d{1,2})\s*[.)]\s")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s)")
 
 
@@ -86,10 +89,34 @@ def _starts_lower(line: str) -> bool:
     return bool(s) and s[0].isalpha() and s[0].islower() and not _LIST_MARKER.match(s)
 
 
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(vocab.load("body")["wrap_connectors"])
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when ``line`` is the wrapped rest of ``prev``'s sentence."""
+    if not prev.strip() or not line.strip() or _SENTENCE_END.search(prev):
+        return False
+    if _starts_lower(line):
+        return True
+    # "… (thông qua phòng Nội vụ -" / "LĐTB&XH thị xã) trước ngày …": an open dash,
+    # comma or bracket carries on whatever the case of the next line.
+    stripped = prev.rstrip()
+    last_word = fold(stripped.rsplit(None, 1)[-1]) if stripped else ""
+    open_end = (
+        stripped.endswith((",", "-", "–", "("))
+        or stripped.count("(") > stripped.count(")")
+        or (last_word in _connectors() and not is_upper_text(stripped))
+    )
+    starts_digit = line.lstrip()[:1].isdigit()
+    return (open_end or starts_digit) and not _LIST_MARKER.match(line) and not _NUMBERED.match(line)
+
+
 def _join_wraps(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if out and out[-1].strip() and line.strip() and _starts_lower(line) and not _SENTENCE_END.search(out[-1]):
+        if out and _continues(out[-1], line):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)

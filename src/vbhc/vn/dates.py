@@ -45,3 +45,74 @@ def check_date(day: str | None, month: str | None, year: str | None) -> DatePart
     elif d is not None and not 1 <= d <= 31:
         problem = f"ngày {day} không hợp lệ"
     return DateParts(d, m, y, problem)
+
+
+# ---------------------------------------------------------------- date expressions in text
+
+import re as _re
+from functools import cache as _cache
+
+from .fuzzy import fuzzy_pattern as _fuzzy
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date printed in running text, with what it gives: ``precision`` is "day",
+    "day_month" (no year), "month" or "year". Offsets are in the folded text searched."""
+
+    start: int
+    end: int
+    parts: DateParts
+    precision: str
+
+    def value(self) -> str | None:
+        """ISO at the precision printed; ``--MM-DD`` for a day and month without a year."""
+        p = self.parts
+        if p.problem:
+            return None
+        if self.precision == "day":
+            return p.iso
+        if self.precision == "day_month" and p.day and p.month:
+            return f"--{p.month:02d}-{p.day:02d}"
+        if self.precision == "month" and p.month and p.year:
+            return f"{p.year:04d}-{p.month:02d}"
+        if self.precision == "year" and p.year:
+            return f"{p.year:04d}"
+        return None
+
+
+@_cache
+def _date_patterns() -> list[tuple[_re.Pattern[str], str]]:
+    from .. import vocab
+
+    letters = vocab.ocr_letters()
+    day, month, year = (_fuzzy(w, letters) for w in ("ngay", "thang", "nam"))
+    blank = r"[\s.…]*"
+    return [
+        (_re.compile(day + blank + r"(?P<d>\d{1,2})" + blank + month + blank + r"(?P<m>\d{1,2})" + blank + year + blank + r"(?P<y>\d{4,5})(?!\d)"), "day"),
+        (_re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4,5})(?![\d/])"), "day"),
+        (_re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s+(?P<y>(?:19|20)\d{2})(?!\d)"), "day"),
+        (_re.compile(day + blank + r"(?P<d>\d{1,2})" + blank + month + blank + r"(?P<m>\d{1,2})(?!\d)"), "day_month"),
+        (_re.compile(r"(?<![\d/])" + day + blank + r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])"), "day_month"),
+        (_re.compile(month + blank + r"(?P<m>\d{1,2})\s*(?:/|" + year + r")\s*(?P<y>\d{4,5})(?!\d)"), "month"),
+        (_re.compile(r"(?<![a-z])" + year + r"\s+(?P<y>(?:19|20)\d{2,3})(?!\d)"), "year"),
+    ]
+
+
+def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
+    """Every date expression in ``folded[start:end]``, leftmost first, without overlaps."""
+    end = len(folded) if end is None else end
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, precision in _date_patterns():
+        for m in pattern.finditer(folded, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            parts = check_date(g.get("d"), g.get("m"), g.get("y"))
+            if precision == "day_month":
+                parts = check_date(g.get("d"), g.get("m"), "2000")
+                parts = DateParts(parts.day, parts.month, None, parts.problem)
+            found.append(DateExpr(m.start(), m.end(), parts, precision))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,84 @@
+"""The campaign period: from the clause on timing, else from the title.
+
+"Thời gian thi đua: từ ngày ban hành Kế hoạch đến ngày 31 tháng 12 năm 2025" →
+start = the issue date, end = 2025-12-31. Without such a clause, "giai đoạn 2021 - 2030"
+in the title gives 2021 and 2030, and "năm 2021" gives 2021 and 2021.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ... import vocab
+from ...model import Period
+from ...vn.dates import find_dates
+from ...vn.fuzzy import fuzzy_pattern
+from ...vn.text import fold, squash
+from .outline import Outline
+
+__all__ = ["read_period", "PeriodReading"]
+
+_STAGE = re.compile(r"giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?(?P<a>(?:19|20)\d{2})\s*(?:-|–|den|đến)\s*(?:nam\s*)?(?P<b>(?:19|20)\d{2})")
+_YEAR = re.compile(r"(?<![a-z])nam\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+
+
+class PeriodReading:
+    """The period and the span of the clause it came from (to keep its end out of deadlines)."""
+
+    def __init__(self, period: Period | None, span: tuple[int, int] | None, confidence: float) -> None:
+        self.period, self.span, self.confidence = period, span, confidence
+
+
+@cache
+def _labels() -> re.Pattern[str]:
+    labels = sorted(vocab.load("deadlines")["period_labels"], key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(fuzzy_pattern(lb, vocab.ocr_letters()) for lb in labels) + r")(?![a-z])\s*(?:[:.-]\s*)?")
+
+
+def _clause(outline: Outline) -> tuple[str, str, int] | None:
+    """(text, folded, offset) of the timing clause: after its label, or the line under it."""
+    for item in outline.items:
+        m = _labels().match(item.folded)
+        if not m:
+            continue
+        rest = item.folded[m.end():]
+        if re.search(r"\bden\b|\btu\b", rest):
+            return item.text[m.end():], rest, item.start + m.end()
+        following = outline.items[item.index + 1] if item.index + 1 < len(outline.items) else None
+        if following is not None and following.parent == item.index and re.search(r"\bden\b", following.folded):
+            return following.text, following.folded, following.start
+    return None
+
+
+def _value_at(folded: str, offset: int, issue_date: str | None) -> tuple[str | None, bool]:
+    """The value a "từ …" or "đến …" part gives, and whether it said anything datable."""
+    if any(w in folded for w in vocab.load("deadlines")["from_issue"]):
+        return issue_date, True
+    dates = find_dates(folded)
+    if dates:
+        return dates[0].value(), True
+    return None, False
+
+
+def read_period(outline: Outline, title: str | None, issue_date: str | None) -> PeriodReading:
+    """The campaign period of the plan, or a reading with no period."""
+    clause = _clause(outline)
+    if clause is not None:
+        text, folded, offset = clause
+        m = re.search(r"\b(?:ke\s+)?tu\b(?P<from>.*?)\bden\b(?:\s+(?:het|truoc|ngay\s+het))?(?P<to>.*)$", folded)
+        if m:
+            start, _ = _value_at(m.group("from"), offset, issue_date)
+            end, _ = _value_at(m.group("to"), offset, issue_date)
+            printed = squash(text).rstrip(" .;")
+            return PeriodReading(Period(start, end, printed), (offset, offset + len(text)), 0.9)
+    if title:
+        f = fold(title)
+        m = _STAGE.search(f)
+        if m:
+            return PeriodReading(Period(m.group("a"), m.group("b"), squash(title[m.start():m.end()])), None, 0.7)
+        m = _YEAR.search(f)
+        if m:
+            return PeriodReading(Period(m.group("y"), m.group("y"), squash(title[m.start():m.end()])), None, 0.6)
+    return PeriodReading(None, None, 0.0)
+
+

@@ -1,0 +1,285 @@
+"""Quotas: how many of each award form, from which conferrer, in which scope.
+
+A plan states them in nested lists, and a line seldom says everything: the award is named
+in a heading ("b. Đối với Giấy khen của Chủ tịch UBND thị xã:"), the scope in another
+("2. Khen thưởng sơ kết giai đoạn 2021-2025"), collectives or individuals in a label
+("- Đối với tập thể:"), and the number in the line itself ("Tặng 03 Giấy khen"). This
+module walks the outline keeping that context by depth, and reads each line's counts:
+
+* a line with counts states a total for its (award, conferrer, scope);
+* deeper lines under a total ("… 05 tập thể và 12 cá nhân, gồm:") are its breakdown;
+* "01 UBND xã, phường và 02 phòng, ban" is 3 collectives, with the split kept;
+* "không vượt quá 06" is 6 with ``max``; no number ("do UBND tỉnh phân bổ") is null.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ... import vocab
+from ...model import Quota, QuotaPart
+from ...vn.fuzzy import fuzzy_pattern
+from ...vn.numbers import COUNT, parse_count
+from ...vn.text import fold, squash
+from .outline import Item, Outline
+
+__all__ = ["read_quotas", "QuotaIssue"]
+
+_SAME_CONFERRER = 0.8   # similarity of two printings of one conferrer (OCR noise)
+
+
+@dataclass(frozen=True)
+class QuotaIssue:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class _Award:
+    name: str
+    start: int
+    end: int
+
+
+@cache
+def _vocab() -> dict:
+    return vocab.load("awards")
+
+
+def _fz(phrase: str, exact: int = 0) -> str:
+    return fuzzy_pattern(phrase, vocab.ocr_letters(), exact_letters=exact)
+
+
+@cache
+def _award_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    groups, names = [], {}
+    pairs = [(syn, name) for name, syns in _vocab()["forms"].items() for syn in syns]
+    for k, (syn, name) in enumerate(sorted(pairs, key=lambda p: len(p[0]), reverse=True)):
+        groups.append(f"(?P<a{k}>{_fz(syn)})")
+        names[f"a{k}"] = name
+    return re.compile(r"(?<![a-z])(?:" + "|".join(groups) + r")(?![a-z])"), names
+
+
+@cache
+def _count_pattern() -> re.Pattern[str]:
+    units = _vocab()["units"]
+    # Unit nouns are matched exactly (folded): with OCR slack, short ones match anything.
+    coll = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units["collective"], key=len, reverse=True))
+    indiv = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units["individual"], key=len, reverse=True))
+    award, _ = _award_pattern()
+    maximum = "|".join(_fz(m, 1) for m in _vocab()["counts"]["maximum"])
+    return re.compile(
+        r"(?<![\w/.,])(?P<max>(?:" + maximum + r")\s+)?(?P<n>" + COUNT + r")\s+"
+        r"(?:(?P<ind>" + indiv + r")|(?P<aw>" + award.pattern.replace("?P<a", "?P<b") + r")|(?P<col>" + coll + r"))(?![a-z])"
+    )
+
+
+@cache
+def _kind_label() -> re.Pattern[str]:
+    kinds = _vocab()["kinds"]
+    col = "|".join(_fz(k) for k in sorted(kinds["collective"], key=len, reverse=True))
+    ind = "|".join(_fz(k) for k in sorted(kinds["individual"], key=len, reverse=True))
+    return re.compile(r"^\s*(?:(?P<col>" + col + r")|(?P<ind>" + ind + r"))\s*:")
+
+
+@cache
+def _conferrer_pattern() -> re.Pattern[str]:
+    titles = "|".join(_fz(t, 1) for t in sorted(_vocab()["conferrers"]["titles"], key=len, reverse=True))
+    levels = "|".join(_fz(lv, 1) for lv in sorted(vocab.load("header")["levels"], key=len, reverse=True))
+    return re.compile(
+        r"(?<![a-z])(?P<title>" + titles + r")\s+(?:(?P<org>" + _fz("ubnd", 1) + "|" + _fz("uy ban nhan dan", 1) + r")\s+)?(?P<level>" + levels + r")?(?![a-z])"
+    )
+
+
+@cache
+def _scope_pattern() -> re.Pattern[str]:
+    scopes = _vocab()["scopes"]
+    yearly = "|".join(_fz(y, 1) for y in scopes["yearly"])
+    rounds = "|".join(_fz(r, 1) for r in scopes["rounds"])
+    levels = "|".join(_fz(lv, 1) for lv in sorted(vocab.load("header")["levels"], key=len, reverse=True))
+    return re.compile(
+        r"(?<![a-z])(?:(?P<round>(?:" + rounds + r")\s+)?(?P<stage>" + _fz("giai doan", 1) + r"\s*(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2})"
+        r"|(?P<yearly>" + yearly + r")|(?P<lvl>" + _fz("cap", 1) + r"\s+(?:" + levels + r")))(?![a-z])"
+    )
+
+
+def _awards_in(item: Item) -> list[_Award]:
+    pattern, names = _award_pattern()
+    out = []
+    for m in pattern.finditer(item.folded):
+        name = next(names[k] for k, v in m.groupdict().items() if v is not None)
+        out.append(_Award(name, m.start(), m.end()))
+    return out
+
+
+def _conferrer(item: Item, before: int | None = None) -> str | None:
+    for m in _conferrer_pattern().finditer(item.folded, 0, before if before is not None else len(item.folded)):
+        if m.group("org") or m.group("level"):
+            text = squash(item.text[m.start():m.end()])
+            return re.sub(r"(?i)ủy ban nhân dân|uỷ ban nhân dân", "UBND", text)
+    return None
+
+
+def _conferrers(item: Item) -> list[str]:
+    out = []
+    for m in _conferrer_pattern().finditer(item.folded):
+        if m.group("org") or m.group("level"):
+            out.append(re.sub(r"(?i)ủy ban nhân dân", "UBND", squash(item.text[m.start():m.end()])))
+    return out
+
+
+def _scope(item: Item) -> str | None:
+    m = _scope_pattern().search(item.folded)
+    if not m:
+        return None
+    if m.group("yearly"):
+        return _vocab()["scopes"]["yearly_printed"]
+    return squash(item.text[m.start():m.end()])
+
+
+@dataclass
+class _Context:
+    """What the lines above say, by depth: award, conferrers, scope, kind."""
+
+    by_depth: dict[int, dict[str, object]] = field(default_factory=dict)
+
+    def enter(self, depth: int) -> None:
+        for d in [d for d in self.by_depth if d > depth]:
+            del self.by_depth[d]
+
+    def set(self, depth: int, key: str, value: object) -> None:
+        self.by_depth.setdefault(depth, {})[key] = value
+
+    def get(self, key: str) -> object | None:
+        for d in sorted(self.by_depth, reverse=True):
+            if key in self.by_depth[d]:
+                return self.by_depth[d][key]
+        return None
+
+
+def _pick_conferrer(candidates: list[str], scope: str | None) -> str | None:
+    """Of several conferrers ("… của Chủ tịch UBND thành phố và Chủ tịch UBND phường"),
+    the one whose level matches a "cấp …" scope."""
+    if not candidates:
+        return None
+    if scope and len(candidates) > 1:
+        level = fold(scope).replace("cap ", "").strip()
+        same_tier = {"xa": ("xa", "phuong", "thi tran", "dac khu"), "huyen": ("huyen", "quan", "thi xa")}
+        wanted = same_tier.get(level, (level,))
+        for c in candidates:
+            if fold(c).endswith(wanted):
+                return c
+    return candidates[0]
+
+
+def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
+    """The quotas of the plan, in order of first mention."""
+    ctx = _Context()
+    quotas: list[Quota] = []
+    issues: list[QuotaIssue] = []
+    open_total: tuple[int, Quota] | None = None       # (depth, quota) whose breakdown follows
+    allocated = [w for w in _vocab()["counts"]["allocated_elsewhere"]]
+    for item in outline.items:
+        ctx.enter(item.depth)
+        if open_total and item.depth <= open_total[0]:
+            open_total = None
+        awards = _awards_in(item)
+        kind_here = _kind_of(item)
+        scope_here = _scope(item)
+        conferrers_here = _conferrers(item)
+        counts = list(_count_pattern().finditer(item.folded))
+        if awards:
+            ctx.set(item.depth, "award", awards[0].name)
+        if conferrers_here:
+            ctx.set(item.depth, "conferrers", conferrers_here)
+        if scope_here:
+            ctx.set(item.depth, "scope", scope_here)
+        award = ctx.get("award")
+        if not counts:
+            if award and awards and any(w in item.folded for w in allocated) and "so luong" in item.folded:
+                quota = Quota(str(awards[0].name), _conferrer(item) or _pick_conferrer(list(ctx.get("conferrers") or []), ctx.get("scope")), None, None, ctx.get("scope"), False, [], squash(item.text))
+                if not any(q.award == quota.award and q.conferrer == quota.conferrer and q.scope == quota.scope for q in quotas):
+                    quotas.append(quota)
+            continue
+        if award is None:
+            if re.search(r"\b(?:tang|khen thuong|so luong)\b", item.folded):
+                issues.append(QuotaIssue("quota.no_award", f"Có số lượng nhưng không rõ hình thức khen thưởng: “{squash(item.text)[:120]}”"))
+            continue
+        # "Đối với tập thể:" governs the lines under it, not its siblings.
+        kind_ctx = kind_here or next((k for k in map(_kind_of, outline.ancestors(item)) if k), None)
+        parts: list[QuotaPart] = []
+        is_max = False
+        for m in counts:
+            n = parse_count(m.group("n"))
+            if n is None:
+                continue
+            if m.group("ind"):
+                kind = "individual"
+            elif m.group("col"):
+                kind = "collective"
+            else:
+                named = next((a for a in _awards_in_text(item, m.start("aw"), m.end("aw"))), None)
+                kind = _vocab()["form_kinds"].get(named, kind_ctx) if named else kind_ctx
+            if kind is None or (kind_ctx and kind != kind_ctx):
+                continue
+            is_max = is_max or bool(m.group("max"))
+            parts.append(QuotaPart(str(kind), n, squash(item.text[m.start("n"):m.end()])))
+        if not parts:
+            continue
+        if open_total is not None:
+            open_total[1].breakdown.extend(parts)
+            continue
+        line_award = next((a.name for a in awards if a.start < counts[0].start()), None) or (awards[0].name if awards else award)
+        scope = scope_here or ctx.get("scope")
+        conferrer = _conferrer(item, counts[0].start()) or _pick_conferrer(list(ctx.get("conferrers") or []), scope)
+        quota = _quota_for(quotas, str(line_award), conferrer, scope, parts)
+        quota.max = quota.max or is_max
+        quota.text = squash((quota.text + " " if quota.text else "") + item.text)
+        for kind in ("collective", "individual"):
+            these = [p for p in parts if p.kind == kind]
+            if not these:
+                continue
+            total = sum(p.count for p in these)
+            if kind == "collective":
+                quota.collectives = total
+            else:
+                quota.individuals = total
+            if len(these) > 1:
+                quota.breakdown.extend(these)
+        open_total = (item.depth, quota)
+    return quotas, issues
+
+
+def _kind_of(item: Item) -> str | None:
+    label = _kind_label().match(item.folded)
+    if not label:
+        return None
+    return "collective" if label.group("col") else "individual"
+
+
+def _awards_in_text(item: Item, start: int, end: int) -> list[str]:
+    return [a.name for a in _awards_in(item) if a.start >= start and a.end <= end]
+
+
+def _same_conferrer(a: str | None, b: str | None) -> bool:
+    """Equal, one unknown, or the same words through OCR noise ("Chi tich UBND thi xd")."""
+    if a is None or b is None:
+        return True
+    fa, fb = fold(a), fold(b)
+    return fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= _SAME_CONFERRER
+
+
+def _quota_for(quotas: list[Quota], award: str, conferrer: str | None, scope: str | None, parts: list[QuotaPart]) -> Quota:
+    """The quota these counts add to: same award, conferrer and scope, and the kinds still empty."""
+    kinds = {p.kind for p in parts}
+    for q in quotas:
+        if q.award == award and q.scope == scope and _same_conferrer(q.conferrer, conferrer):
+            free = ("collective" not in kinds or q.collectives is None) and ("individual" not in kinds or q.individuals is None)
+            if free:
+                q.conferrer = q.conferrer or conferrer
+                return q
+    quota = Quota(award, conferrer, None, None, scope)
+    quotas.append(quota)
+    return quota

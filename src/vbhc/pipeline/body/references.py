@@ -1,0 +1,124 @@
+"""References: every document the body cites with an explicit number, once each.
+
+"Thực hiện Kế hoạch số 24/KH-UBND ngày 27/01/2021 của UBND thị xã …" →
+``{doc_type: KE_HOACH, number: 24/KH-UBND, date: 2021-01-27, issuer: UBND thị xã}``.
+A law cited only by its name has no number and is not a reference.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ... import vocab
+from ...model import Reference
+from ...vn.dates import find_dates
+from ...vn.fuzzy import fuzzy_pattern
+from ...vn.text import fold, squash
+from ..segment import Layout
+
+__all__ = ["read_references"]
+
+_NUMBER = r"(?P<num>\d{1,6}(?:\s?/\s?\d{4})?\s?/\s?[a-z0-9][a-z0-9&.]*(?:\s?-\s?[a-z0-9&.]*[a-z0-9])*|\d{1,6}-[a-z]{1,5}/[a-z]{1,6})"
+_DATE_WINDOW = 14      # characters between a number and the date that belongs to it
+_ISSUER_MAX = 90
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    letters = vocab.ocr_letters()
+    names = sorted({t.folded for t in vocab.doc_types()} | {"van ban", "cong van"}, key=len, reverse=True)
+    types = "|".join(fuzzy_pattern(n, letters) for n in names)
+    so = fuzzy_pattern("so", letters, exact_letters=0)
+    return re.compile(r"(?<![a-z])(?P<type>" + types + r")(?:\s+" + so + r")?\s*:?\s*" + _NUMBER + r"(?![\w/])")
+
+
+@cache
+def _issuer_word() -> re.Pattern[str]:
+    words = vocab.load("references")["issuer_words"]
+    return re.compile(r"\s*,?\s*(?:" + "|".join(fuzzy_pattern(w, vocab.ocr_letters()) for w in words) + r")\s+")
+
+
+@cache
+def _type_codes() -> list[tuple[re.Pattern[str], str | None]]:
+    letters = vocab.ocr_letters()
+    out: list[tuple[re.Pattern[str], str | None]] = []
+    for t in sorted(vocab.doc_types(), key=lambda t: (len(t.folded), t.kind == "hanh_chinh"), reverse=True):
+        out.append((re.compile(fuzzy_pattern(t.folded, letters) + r"$"), t.code))
+    out.append((re.compile(fuzzy_pattern("cong van", letters) + r"$"), "CONG_VAN"))
+    return out
+
+
+def _code_for(type_folded: str, symbol: str) -> str | None:
+    """The cited type: from the name printed ("Nghị định"), checked against the ký hiệu."""
+    abbr = fold(symbol.split("/")[-1].split("-")[0]) if "/" in symbol else ""
+    by_abbr = vocab.doc_type_by_abbr()
+    for pattern, code in _type_codes():
+        if pattern.match(type_folded.strip()):
+            if code in ("CHI_THI_DANG", "QUY_DINH_DANG"):
+                continue
+            return code
+    return by_abbr[abbr].code if abbr in by_abbr else None
+
+
+def _issuer(text: str, folded: str, at: int, limit: int) -> tuple[str | None, int]:
+    """The issuer after "của" at ``at`` (skipping spaces), and where the phrase ends."""
+    m = _issuer_word().match(folded[at:limit])
+    if not m:
+        return None, at
+    start = at + m.end()
+    stops = vocab.load("references")["issuer_stops"]
+    end = min(limit, start + _ISSUER_MAX)
+    window = folded[start:end]
+    cut = len(window)
+    for stop in stops:
+        k = window.find(stop)
+        if 0 < k < cut:
+            cut = k
+    punct = re.search(r"[,;:()\n]|\.(?:\s|$)", window)
+    if punct and punct.start() < cut:
+        cut = punct.start()
+    value = squash(text[start:start + cut]).rstrip(" .")
+    return (value or None), start + cut
+
+
+def read_references(layout: Layout, own_number: str | None) -> list[Reference]:
+    """References from the start of the body to the signature, each number once."""
+    nt = layout.nt
+    start = nt.line_starts[layout.body[0]] if layout.body[0] < len(nt.line_starts) else len(nt.text)
+    end_line = layout.body[1]
+    stop = nt.line_starts[end_line] if end_line < len(nt.line_starts) else len(nt.text)
+    folded, text = nt.folded, nt.text
+    own = fold(own_number or "").replace(" ", "")
+    found: dict[str, Reference] = {}
+    for m in _pattern().finditer(folded, start, stop):
+        number = re.sub(r"\s+", "", text[m.start("num"):m.end("num")]).rstrip(".")
+        key = fold(number)
+        if key == own:
+            continue
+        line_end = folded.find("\n", m.end())
+        line_end = stop if line_end < 0 else min(line_end, stop)
+        date = None
+        tail = m.end()
+        after = [d for d in find_dates(folded, m.end(), min(line_end, m.end() + 60)) if d.start - m.end() <= _DATE_WINDOW]
+        if after and after[0].precision == "day":
+            date, tail = after[0].value(), after[0].end
+        elif (before := _date_before(folded, m.start())) is not None:
+            date = before
+        issuer, tail = _issuer(text, folded, tail, line_end)
+        cited = squash(text[m.start():max(tail, m.end())])
+        if key in found:
+            if found[key].date is None and date:
+                found[key].date = date
+            continue
+        found[key] = Reference(_code_for(m.group("type"), key), number, date, issuer, cited)
+    return list(found.values())
+
+
+def _date_before(folded: str, at: int) -> str | None:
+    """"Ngày 30/8/2024, Sở Nội vụ có Công văn số …": a date opening the same sentence."""
+    begin = max(folded.rfind("\n", 0, at), folded.rfind(". ", 0, at), folded.rfind(";", 0, at)) + 1
+    clause = folded[begin:at]
+    dates = find_dates(folded, begin, at)
+    if dates and dates[0].precision == "day" and clause.lstrip().startswith("ngay") and dates[0].start - begin <= 8:
+        return dates[0].value()
+    return None
