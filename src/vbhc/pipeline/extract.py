@@ -27,7 +27,9 @@ from .signature import read_signer
 
 __all__ = ["extract"]
 
-_BAD_YEAR = re.compile(r"(?<![\d/])(?:nam\s+|\d{1,2}/\d{1,2}/)(?P<y>(?:19|20)\d{3,})(?!\d)")
+# A year of five digits or more ("năm 20233"); literal-led so that it scans fast.
+_BAD_YEAR = re.compile(r"(?P<y>(?:19|20)\d{3,})(?!\d)")
+_YEAR_BEFORE = re.compile(r"(?:nam\s+|(?<![\d/])\d{1,2}/\d{1,2}/)$")
 
 
 def _prov(piece: Piece | None, confidence: float = 1.0, inferred: bool = False) -> Provenance:
@@ -167,6 +169,8 @@ def _fill_body(plan: Plan, layout: Layout) -> None:
         plan.warn(issue.code, issue.message, "sections")
     _fill_body_fields(plan, layout)
     for m in _BAD_YEAR.finditer(layout.nt.folded):
+        if m.start() and layout.nt.folded[m.start() - 1].isdigit() or not _YEAR_BEFORE.search(layout.nt.folded[max(0, m.start() - 8):m.start()]):
+            continue
         snippet = squash(layout.nt.text[max(0, m.start() - 20):m.end() + 5])
         plan.warn("text.bad_year", f"Năm không hợp lệ “{m.group('y')}”: …{snippet}…", "text")
 

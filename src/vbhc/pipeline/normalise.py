@@ -27,7 +27,12 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)
 _PAGE_FIRST = set("0123456789-tTpP")
-_SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|/\.)[\s\"”’)*]*$")
+_CLOSERS = " \t\"”’)*"
+
+
+def _ends_sentence(line: str) -> bool:
+    """True when ``line`` ends with . ; : ! ? (or "./."), quotes and brackets aside."""
+    return line.rstrip(_CLOSERS)[-1:] in (".", ";", ":", "!", "?")
 _NUMBERED = re.compile(r"^\s*(?:[IVXLivxl]{1,5}|\d{1,2})\s*[.)]\s")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s)")
 
@@ -49,12 +54,16 @@ class NormalText:
 
 
 def _strip_markdown(text: str) -> str:
-    if not any(mark in text for mark in "#*_\\"):
-        return text
-    text = _MD_HEADING.sub("", text)
-    text = _MD_STRONG.sub("", text)
-    text = _MD_EMPHASIS.sub(r"\1", text)
-    return _MD_ESCAPE.sub(r"\1", text)
+    """Remove Markdown marks; each pattern runs only when its mark occurs at all."""
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if "**" in text or "__" in text:
+        text = _MD_STRONG.sub("", text)
+    if "*" in text:
+        text = _MD_EMPHASIS.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    return text
 
 
 def _is_double_spaced(lines: list[str]) -> bool:
@@ -96,14 +105,14 @@ def _connectors() -> frozenset[str]:
 
 def _continues(prev: str, line: str) -> bool:
     """True when ``line`` is the wrapped rest of ``prev``'s sentence."""
-    if not prev.strip() or not line.strip() or _SENTENCE_END.search(prev):
+    if not prev.strip() or not line.strip() or _ends_sentence(prev):
         return False
     if _starts_lower(line):
         return True
     # "… (thông qua phòng Nội vụ -" / "LĐTB&XH thị xã) trước ngày …": an open dash,
     # comma or bracket carries on whatever the case of the next line.
     stripped = prev.rstrip()
-    last_word = fold(stripped.rsplit(None, 1)[-1]) if stripped else ""
+    last_word = stripped.rsplit(None, 1)[-1] if stripped else ""
     open_end = (
         stripped.endswith((",", "-", "–", "("))
         or stripped.count("(") > stripped.count(")")

@@ -105,10 +105,72 @@ def _scope_pattern() -> re.Pattern[str]:
     )
 
 
+# Cheap tests that rule a line out before the large OCR-tolerant patterns run. They use
+# substring tests and literal-led patterns: Python's re scans an alternation that has no
+# literal start position by position, which costs more than the match itself. ("khen
+# thưởng" and "thi đua" stand in almost every line of a plan, so the award test looks for
+# "khen" not followed by "thưởng", or the words that begin a title.)
+_AWARD_STEM = re.compile(r"khen(?!\s*th)|chuong|chwong|tien tien|lao dong xuat|co thi|si thi|sy thi")
+_AWARD_WINDOW = 45      # characters around a stem in which the award's full name stands
+_DIGITS = re.compile(r"\d+")
+_COUNT_WINDOW = (24, 48)  # characters before and after a number where its phrase stands
+_TITLE_WORDS = ("tich", "doc", "truong", "tuong")
+_SPELLED_UNITS = ("ca nhan", "tap the", "don vi", "co quan", "giay khen", "bang khen")
+_SPELLED_BEFORE = re.compile(r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\s+$")
+_SCOPE_WORDS = ("hang", "moi n", "doan", "cap ")
+
+
+def _award_windows(folded: str) -> list[tuple[int, int]]:
+    """Spans of ``folded`` around each award stem, merged; empty when there is none."""
+    spans: list[tuple[int, int]] = []
+    for m in _AWARD_STEM.finditer(folded):
+        a, b = max(0, m.start() - _AWARD_WINDOW), m.end() + _AWARD_WINDOW
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def _spelled_count(folded: str) -> bool:
+    """True when a count in words ("mười hai cá nhân") stands before a unit noun."""
+    if "muoi" in folded:
+        return True
+    for unit in _SPELLED_UNITS:
+        at = folded.find(unit)
+        while at > 0:
+            if _SPELLED_BEFORE.search(folded, max(0, at - 8), at):
+                return True
+            at = folded.find(unit, at + 1)
+    return False
+
+
+def _counts(folded: str) -> list[re.Match[str]]:
+    """Count phrases ("không vượt quá 06 tập thể"), searched only near a short number
+    (or everywhere when number words may be in use)."""
+    pattern = _count_pattern()
+    if _spelled_count(folded):
+        return list(pattern.finditer(folded))
+    out: list[re.Match[str]] = []
+    last = 0
+    for d in _DIGITS.finditer(folded):
+        if len(d.group()) > 3 or d.start() < last or folded[d.end():d.end() + 1] != " ":
+            continue
+        for m in pattern.finditer(folded, max(last, d.start() - _COUNT_WINDOW[0]), d.end() + _COUNT_WINDOW[1]):
+            if m.start("n") <= d.start() < m.end("n"):
+                out.append(m)
+                last = m.end()
+                break
+    return out
+
+
 def _awards_in(item: Item) -> list[_Award]:
+    windows = _award_windows(item.folded)
+    if not windows:
+        return []
     pattern, names = _award_pattern()
     out = []
-    for m in pattern.finditer(item.folded):
+    for m in (m for a, b in windows for m in pattern.finditer(item.folded, a, b)):
         name = next(names[k] for k, v in m.groupdict().items() if v is not None)
         out.append(_Award(name, m.start(), m.end()))
     return out
@@ -123,6 +185,8 @@ def _conferrer(item: Item, before: int | None = None) -> str | None:
 
 
 def _conferrers(item: Item) -> list[str]:
+    if not any(w in item.folded for w in _TITLE_WORDS):
+        return []
     out = []
     for m in _conferrer_pattern().finditer(item.folded):
         if m.group("org") or m.group("level"):
@@ -131,6 +195,8 @@ def _conferrers(item: Item) -> list[str]:
 
 
 def _scope(item: Item) -> str | None:
+    if not any(w in item.folded for w in _SCOPE_WORDS):
+        return None
     m = _scope_pattern().search(item.folded)
     if not m:
         return None
@@ -189,7 +255,7 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
         kind_here = _kind_of(item)
         scope_here = _scope(item)
         conferrers_here = _conferrers(item)
-        counts = list(_count_pattern().finditer(item.folded))
+        counts = _counts(item.folded)
         if awards:
             ctx.set(item.depth, "award", awards[0].name)
         if conferrers_here:

@@ -23,6 +23,10 @@ _DATE_WINDOW = 14      # characters between a number and the date that belongs t
 _ISSUER_MAX = 90
 
 
+_NUMBER_START = re.compile(r"(?<![\w/])\d{1,6}(?:\s?/\s?\d{4})?\s?[/-]\s?[a-z]")
+_LOOKBACK = 48         # characters before a number in which its type name must stand
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     letters = vocab.ocr_letters()
@@ -30,6 +34,21 @@ def _pattern() -> re.Pattern[str]:
     types = "|".join(fuzzy_pattern(n, letters) for n in names)
     so = fuzzy_pattern("so", letters, exact_letters=0)
     return re.compile(r"(?<![a-z])(?P<type>" + types + r")(?:\s+" + so + r")?\s*:?\s*" + _NUMBER + r"(?![\w/])")
+
+
+def _citations(folded: str, start: int, stop: int):
+    """Matches of the citation pattern, found from each number back to its type name."""
+    pattern = _pattern()
+    last_end = start
+    for n in _NUMBER_START.finditer(folded, start, stop):
+        if n.start() < last_end:
+            continue
+        window = max(last_end, n.start() - _LOOKBACK)
+        for m in pattern.finditer(folded, window, min(stop, n.start() + 60)):
+            if m.start("num") == n.start():
+                last_end = m.end()
+                yield m
+                break
 
 
 @cache
@@ -90,7 +109,7 @@ def read_references(layout: Layout, own_number: str | None) -> list[Reference]:
     folded, text = nt.folded, nt.text
     own = fold(own_number or "").replace(" ", "")
     found: dict[str, Reference] = {}
-    for m in _pattern().finditer(folded, start, stop):
+    for m in _citations(folded, start, stop):
         number = re.sub(r"\s+", "", text[m.start("num"):m.end("num")]).rstrip(".")
         key = fold(number)
         if key == own:
