@@ -19,6 +19,7 @@ from . import __version__
 from .errors import InputError
 from .model import Plan
 from .parse import TEXT_SUFFIXES, parse_file, parse_text
+from .pipeline.read import decode_text
 from .schema import plan_schema
 
 __all__ = ["ExitStatus", "main"]
@@ -56,7 +57,9 @@ def _expand_inputs(paths: Sequence[str]) -> list[str]:
 
 def _parse_one(name: str) -> Plan:
     if name == "-":
-        return parse_text(sys.stdin.read(), "<stdin>")
+        data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+        text, _ = decode_text(data, "<stdin>")
+        return parse_text(text, "<stdin>")
     return parse_file(name)
 
 
@@ -75,17 +78,41 @@ def _table(plans: Iterable[tuple[str, Plan]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``text`` to ``path`` through a temporary file and a rename: never half a file.
+
+    The folder must exist (a mistyped path is an error, not a new folder); the file gets
+    the usual permissions (0666 less the umask), not mkstemp's private 0600.
+    """
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "thư mục không tồn tại", str(path.parent))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _output_name(out_dir: Path, source: str, written: set[str]) -> Path:
+    """``DIR/<stem>.json``; when two inputs share a stem (a/x.txt, b/x.md), the later one
+    keeps its suffix (``x.md.json``) and then a counter, so nothing is overwritten."""
+    p = Path(source)
+    candidates = [f"{p.stem}.json", f"{p.name}.json"] + [f"{p.stem}-{k}.json" for k in range(2, 10_000)]
+    name = next(c for c in candidates if c not in written)
+    if name != candidates[0]:
+        _err(f"cảnh báo: {source}: trùng tên, ghi ra {name}")
+    written.add(name)
+    return out_dir / name
 
 
 def _dump(obj: Any) -> str:
@@ -108,8 +135,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         _err("lỗi: không có tệp nào để phân tích")
         return ExitStatus.USAGE
     out_dir = None
+    written: set[str] = set()
     if args.out and (Path(args.out).is_dir() or args.out.endswith(("/", os.sep))):
         out_dir = Path(args.out)
+        out_dir.mkdir(parents=True, exist_ok=True)
     results: list[tuple[str, Plan]] = []
     failed = 0
     internal = False
@@ -132,14 +161,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             continue
         results.append((name, plan))
         if out_dir is not None:
-            _write_atomic(out_dir / f"{Path(name).stem}.json", _dump(plan.to_dict()) + "\n")
+            target = _output_name(out_dir, name, written)
+            _write_atomic(target, _dump(plan.to_dict()) + "\n")
     if show_progress:
         print(file=sys.stderr)
     if out_dir is None:
         text = _render(results, args.format, single=len(inputs) == 1)
         if args.out:
             _write_atomic(Path(args.out), text)
-        elif results or args.format != "json" or len(inputs) > 1:
+        elif (results or args.format != "json" or len(inputs) > 1) and sys.stdout is not None:
             sys.stdout.write(text)
     if len(inputs) > 1 or failed:
         _err(f"đã phân tích {len(inputs)} tệp: {len(results)} đọc được, {failed} lỗi")
@@ -152,7 +182,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     text = _dump(plan_schema()) + "\n"
     if args.out:
         _write_atomic(Path(args.out), text)
-    else:
+    elif sys.stdout is not None:
         sys.stdout.write(text)
     return ExitStatus.OK
 

@@ -33,16 +33,18 @@ class Anchors:
         words = header["date_words"]
 
         self.quoc_hieu = re.compile(_fz(header["quoc_hieu"], exact=0))
-        self.tieu_ngu = re.compile(_fz(header["tieu_ngu"], exact=0))
+        self.tieu_ngu = re.compile(_fz(header["tieu_ngu"], exact=0) + "|" + _fz(header["dang"], exact=1))
+        self.party_committee = re.compile(r"^\s*(?:tinh|huyen|thanh|thi|quan|dang)\s+uy(?![a-z])")
         # "Số: 263 /KH-UBND", "So: ..../QĐ-UBND", "Số: 12/2025/QĐ-UBND", "Số 57-NQ/TW".
         self.number = re.compile(
-            r"^\s*" + _fz(header["so_label"], exact=0) + r"\s*[:;.]?\s*"
-            r"(?P<seq>\d{1,6}(?=\s*[/-]))?[\s._…]*"
+            # (possessive quantifiers: "Số:" and 20,000 spaces must not backtrack)
+            r"^\s*+" + _fz(header["so_label"], exact=0) + r"\s*+[:;.]?\s*+"
+            r"(?P<seq>\d{1,6}(?=\s*[/-]))?[\s._…]*+"
             r"(?P<sep>[/-])\s*(?P<sym>[^\W_][\w&.]*(?:\s?[/-]\s?[\w&.]+)*)"
         )
-        blank = r"[\s._…]*"
+        blank = r"[\s._…]*+"
         self.date_line = re.compile(
-            r",?\s*" + _fz(words["day"]) + blank + r"(?P<d>\d{1,2})?" + blank
+            _fz(words["day"]) + blank + r"(?P<d>\d{1,2})?" + blank
             + _fz(words["month"]) + blank + r"(?P<m>\d{1,2})?" + blank
             + _fz(words["year"]) + blank + r"(?P<y>\d{2,5})?"
         )
@@ -52,10 +54,11 @@ class Anchors:
         self.markings = re.compile(r"^\s*(?:" + "|".join(re.escape(m) for m in header["markings"]) + r")\s*$")
         self.org_start = re.compile(r"^\s*(?:" + "|".join(re.escape(o) for o in header["org_starts"]) + r")(?![a-z])")
         self.level = re.compile(r"^\s*(?:" + "|".join(re.escape(k) for k in header["levels"]) + r")(?![a-z])")
-        self.noi_nhan = re.compile(r"^\s*" + _fz(signing["labels"]["noi_nhan"]) + r"\s*[:;.]?")
+        # "Nơi nhận:" ends its words: "Nơi nhận hồ sơ: Sở Nội vụ" in a body is not ô 9b.
+        self.noi_nhan = re.compile(r"^\s*" + _fz(signing["labels"]["noi_nhan"]) + r"\s*(?:[:;.]|$|(?=\s+[-+•])|(?=\s{2,}))")
         self.kinh_gui = re.compile(r"^\s*" + _fz(signing["labels"]["kinh_gui"]) + r"\s*:")
         self.luu = re.compile(r"^\s*" + _fz(signing["labels"]["luu"]) + r"\s*:")
-        self.prefix = re.compile(r"^\s*(?P<p>" + "|".join(signing["prefixes"]) + r")\s*\.\s*")
+        self.prefix = re.compile(r"^\s*(?P<p>t\s*/\s*m|" + "|".join(signing["prefixes"]) + r")\s*\.\s*")
         self.garbled_prefix = re.compile(r"^\s*(?P<p>[a-z]{1,3})\s*\.\s+")
         known = sorted({*signing["prefixes"], *signing["prefix_variants"]}, key=len, reverse=True)
         self.prefix_anywhere = re.compile(

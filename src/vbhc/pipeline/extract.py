@@ -11,7 +11,6 @@ from .. import vocab
 from ..errors import NotADocumentError
 from ..model import Plan, Provenance, Signer
 from ..vn.text import fold, squash
-from .header import read_date, read_issuers, read_number
 from .body.deadlines import read_deadlines
 from .body.dossier import read_dossier
 from .body.outline import outline
@@ -19,6 +18,7 @@ from .body.period import read_period
 from .body.quotas import read_quotas
 from .body.references import read_references
 from .body.targets import read_criteria, read_targets
+from .header import read_date, read_issuers, read_number
 from .issuer import infer_issuer
 from .recipients import read_recipients
 from .sections import read_sections
@@ -28,6 +28,7 @@ from .signature import read_signer
 __all__ = ["extract"]
 
 # A year of five digits or more ("năm 20233"); literal-led so that it scans fast.
+_JOINING_WORDS = frozenset({"cua", "thuoc", "va", "tai", "cho", "voi", "tren", "o"})
 _BAD_YEAR = re.compile(r"(?P<y>(?:19|20)\d{3,})(?!\d)")
 _YEAR_BEFORE = re.compile(r"(?:nam\s+|(?<![\d/])\d{1,2}/\d{1,2}/)$")
 
@@ -100,7 +101,9 @@ def _fill_title(plan: Plan, layout: Layout) -> None:
     if plan.issuer and plan.doc_type != "CONG_VAN":
         # "… NĂM 2026 ỦY BAN NHÂN DÂN TỈNH BẮC NINH": the QĐ's authority run into the title.
         for tail in (plan.issuer, "CHỦ TỊCH " + plan.issuer):
-            if fold(title).endswith(" " + fold(tail)) and len(title) > len(tail) + 10:
+            head = fold(title)[: -len(tail)].rstrip()
+            joined = head.rsplit(" ", 1)[-1] in _JOINING_WORDS  # "… năm 2024 của Ủy ban nhân dân tỉnh X"
+            if fold(title).endswith(" " + fold(tail)) and len(title) > len(tail) + 10 and not joined:
                 title = title[: -len(tail)].rstrip()
     title = re.sub(r"\s*\.$", "", title)
     plan.title = title or None
@@ -169,7 +172,7 @@ def _fill_body(plan: Plan, layout: Layout) -> None:
         plan.warn(issue.code, issue.message, "sections")
     _fill_body_fields(plan, layout)
     for m in _BAD_YEAR.finditer(layout.nt.folded):
-        if m.start() and layout.nt.folded[m.start() - 1].isdigit() or not _YEAR_BEFORE.search(layout.nt.folded[max(0, m.start() - 8):m.start()]):
+        if (m.start() and layout.nt.folded[m.start() - 1].isdigit()) or not _YEAR_BEFORE.search(layout.nt.folded[max(0, m.start() - 8):m.start()]):
             continue
         snippet = squash(layout.nt.text[max(0, m.start() - 20):m.end() + 5])
         plan.warn("text.bad_year", f"Năm không hợp lệ “{m.group('y')}”: …{snippet}…", "text")

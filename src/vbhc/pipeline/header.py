@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import vocab
 from ..vn.dates import DateParts, check_date
 from ..vn.text import fold, is_upper_text, squash
 from .anchors import anchors
@@ -63,7 +64,8 @@ def _name_groups(pieces: list[Piece], layout: Layout) -> list[list[Piece]]:
     groups: list[list[Piece]] = []
     for piece in pieces:
         folded = layout.nt.folded[piece.start:piece.end].strip()
-        continues = groups and (a.level.match(folded) or not a.org_start.match(folded))
+        # "HUYỆN ỦY LỘC NINH" under "ĐẢNG BỘ TỈNH …" begins with a level word but is a body.
+        continues = groups and not a.party_committee.match(folded) and (a.level.match(folded) or not a.org_start.match(folded))
         if continues:
             groups[-1].append(piece)
         else:
@@ -73,16 +75,29 @@ def _name_groups(pieces: list[Piece], layout: Layout) -> list[list[Piece]]:
 
 _STRONG_ORG = re.compile(
     r"\s(?=(?:cuc|tong cuc|chi cuc|so|phong|trung tam|truong|benh vien|van phong|thanh tra|kho bac|"
-    r"cong an|ban|vien|hoi dong|uy ban)\s)"
+    r"cong an|ban|hoc vien|vien kiem sat|hoi dong|uy ban)\s)"
 )
 
 
 def _split_merged(name: str) -> list[str]:
-    """Split "BỘ TÀI CHÍNH CỤC THUẾ" (parent and child on one line) at the child's first word."""
+    """Split "BỘ TÀI CHÍNH CỤC THUẾ" (parent and child on one line) at the child's first word.
+
+    Never right after a level word ("HUYỆN PHONG ĐIỀN"), a title ("CHỦ TỊCH ỦY BAN …"),
+    "và", or inside a two-word organisation word ("VĂN PHÒNG", "HỌC VIỆN").
+    """
     folded = fold(name)
+    a = anchors()
+    levels = tuple(vocab.load("header")["levels"])
     for m in _STRONG_ORG.finditer(folded):
-        if len(folded[:m.start()].split()) >= 2 and not folded[:m.start()].endswith(("uy", "nhan dan")):
-            return [name[:m.start()].strip(), name[m.end():].strip()]
+        before = folded[:m.start()]
+        words = before.split()
+        if len(words) < 2 or before.endswith(("uy", "nhan dan", " va", " van", " hoc")):
+            continue
+        if any(before.endswith(" " + lv) or before == lv for lv in levels):
+            continue
+        if a.sign_title.match(before) and len(words) <= 3:
+            continue
+        return [name[:m.start()].strip(), name[m.end():].strip()]
     return [name]
 
 

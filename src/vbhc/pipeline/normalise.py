@@ -17,7 +17,8 @@ from ..vn.text import fold, is_upper_text, new_tone_placement, nfc
 __all__ = ["NormalText", "normalise"]
 
 # (str.replace is many times faster than str.translate on non-ASCII text.)
-_REPLACEMENTS = [(c, "") for c in "\ufeff\u200b\u200c\u200d\u2060\u00ad"] + [
+_REPLACEMENTS = [(c, "") for c in "\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"] + [
+    ("<br>", "\n"), ("<br/>", "\n"), ("<br />", "\n"), ("<BR>", "\n"),
     ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\u3000", " "), ("\t", "    "),
     ("\r\n", "\n"), ("\r", "\n"), ("\f", "\n"), ("\v", "\n"),
 ]
@@ -27,6 +28,7 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)
 _PAGE_FIRST = set("0123456789-tTpP")
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 _CLOSERS = " \t\"”’)*"
 
 
@@ -105,10 +107,10 @@ def _connectors() -> frozenset[str]:
 
 def _continues(prev: str, line: str) -> bool:
     """True when ``line`` is the wrapped rest of ``prev``'s sentence."""
-    if not prev.strip() or not line.strip() or _ends_sentence(prev):
-        return False
+    if not prev.strip() or not line.strip() or _ends_sentence(prev) or _COLUMN_GAP.search(prev):
+        return False  # (a line with a wide gap holds two columns: its wrap is ambiguous)
     if _starts_lower(line):
-        return True
+        return not is_upper_text(prev, 0.9)  # "KẾ HOẠCH" does not run on into a lower-case line
     # "… (thông qua phòng Nội vụ -" / "LĐTB&XH thị xã) trước ngày …": an open dash,
     # comma or bracket carries on whatever the case of the next line.
     stripped = prev.rstrip()
@@ -123,13 +125,18 @@ def _continues(prev: str, line: str) -> bool:
 
 
 def _join_wraps(lines: list[str]) -> list[str]:
-    out: list[str] = []
+    """Join wrapped lines. Each test looks at the last physical line only, and parts are
+    joined once at the end, so a paragraph of thousands of lines stays linear."""
+    out: list[list[str]] = []
+    last = ""
     for line in lines:
-        if out and _continues(out[-1], line):
-            out[-1] = out[-1].rstrip() + " " + line.strip()
+        if out and _continues(last, line):
+            out[-1][-1] = out[-1][-1].rstrip()
+            out[-1].append(line.strip())
         else:
-            out.append(line)
-    return out
+            out.append([line])
+        last = line
+    return [" ".join(parts) for parts in out]
 
 
 def normalise(raw: str) -> NormalText:

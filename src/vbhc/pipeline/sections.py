@@ -72,11 +72,13 @@ def _slot(folded_heading: str) -> str | None:
 
 
 def _heading_text(text: str) -> str:
-    return squash(text).rstrip(" :;,").strip()
+    return squash(text).rstrip(" :;,.").strip()
 
 
 def _is_heading_like(text: str) -> bool:
     t = squash(text)
+    if t.endswith(".") and len(t) <= 80:
+        t = t[:-1]  # "IV. Tổ chức thực hiện."
     return (0 < len(t) <= _HEADING_MAX and not t.endswith((".", ";", ","))) or (t.endswith(":") and len(t) <= 100)
 
 
@@ -134,7 +136,10 @@ def read_sections(layout: Layout) -> tuple[list[Section], list[SectionIssue]]:
             label = _roman_label(printed, last_roman + 1)
             rest = text[m.start("rest"):]
             div = m.group("div")
-            if label and (div or (rest.strip() and is_upper_text(rest, 0.6))) and _is_heading_like(rest):
+            value = _roman_value(label) if label else None
+            # Upper case, or sentence case when it carries the numbering on ("I. Mục đích").
+            cased = bool(rest.strip()) and (is_upper_text(rest, 0.6) or (value == last_roman + 1 and len(rest.strip()) <= 100))
+            if label and (div or cased) and _is_heading_like(rest):
                 value = _roman_value(label) or 0
                 if div is None:
                     if value > last_roman + 1 and last_roman:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..vn.names import trailing_name_start
-from ..vn.text import is_upper_text, squash
+from ..vn.names import starts_with_surname, strip_rank, trailing_name_start
+from ..vn.text import fold, is_upper_text, squash
 from ..vocab import DocType
 from .anchors import anchors
 from .normalise import NormalText
@@ -22,7 +22,9 @@ _GAP = re.compile(r"\S(\s{3,})\S")
 _TWO_SPACES = re.compile(r"\s{2,}")
 _HEADER_SCAN = 40          # lines from the top in which the header may lie
 _TITLE_MAX_LINES = 6
+_SIGNATURE_TAIL = 120      # longest signature text OCR runs onto the end of a Nơi nhận line
 _ENTRY = re.compile(r"^\s*[-+•–—]\s*")
+_LABEL_LINE = re.compile(r"^\s*[^\W\d][^:\n]{2,40}:\s+\S")
 
 
 @dataclass(frozen=True)
@@ -92,13 +94,13 @@ def _place_start(text: str, folded: str, date_start: int, floor: int) -> int:
     for tok in reversed(tokens):
         word = tok.group()
         letters = [c for c in word if c.isalpha()]
-        if letters and len(letters) > 1 and all(c.isupper() for c in letters):
-            break
+        if letters and len(letters) > 1 and all(c.isupper() for c in letters) and "." not in word:
+            break  # "TP.", "TX." abbreviate the place's level and stay with it
         start = floor + tok.start()
     return start
 
 
-_CELL_BREAK = re.compile(r"\s*(?:\|+|[-_=]{3,})\s*")
+_CELL_BREAK = re.compile(r"\|+|[-_=]{3,}")  # no leading \s*: it would rescan long blank runs
 
 
 def _cells(piece: Piece) -> list[Piece]:
@@ -234,8 +236,15 @@ def _title_stops(folded: str, text: str, first: bool, doc_type: DocType | None) 
     if re.match(r"^[ivxl]+\s*[.)]\s", s) and is_upper_text(text):
         return True
     if not first:
-        if a.openers.match(s) and not text.lstrip().startswith(("“", '"', "'")):
+        upper = is_upper_text(text)
+        # An upper-case title may wrap onto "THỰC HIỆN …"; a soft opener ends only a
+        # mixed-case title.
+        if a.openers.match(s) and not text.lstrip().startswith(("“", '"', "'")) and not upper:
             return True
+        if not upper and s.endswith(".") and (len(s) > 100 or ", " in s):
+            return True  # a sentence of the body, not a wrapped title
+        if _LABEL_LINE.match(text):
+            return True  # "Tên tập thể đề nghị: …"
         if _is_authority_line(s, text):
             return True
         if s.endswith((";", ":")):
@@ -296,12 +305,19 @@ def _segment_title(nt: NormalText, layout: Layout, start: int) -> int:
 
 
 def _ends_with_name(text: str) -> bool:
-    """True when ``text`` ends with a person's name after nothing or upper-case title words."""
+    """True when ``text`` ends with a person's name after nothing or upper-case title words
+    (a rank between them is allowed: "THỨ TRƯỞNG Thượng tướng Lê Quốc Hùng")."""
     at = trailing_name_start(text)
     if at is None:
-        return False
-    head = text[:at].strip()
+        return _is_upper_name(text)
+    head = strip_rank(text[:at]).strip()
     return not head or is_upper_text(head, 0.75)
+
+
+def _is_upper_name(text: str) -> bool:
+    """"NGUYỄN VĂN AN": two to five capitalised words led by a family name."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w.isupper() for w in words) and starts_with_surname(text) and not anchors().sign_title.match(fold(text))
 
 
 def _signature_like(folded: str, text: str) -> bool:
@@ -309,7 +325,7 @@ def _signature_like(folded: str, text: str) -> bool:
     s = folded.strip()
     if not s:
         return False
-    if a.prefix.match(s) or a.noise.match(s):
+    if a.prefix.match(s) or a.noise.match(s) or (is_upper_text(text) and a.prefix_anywhere.match(s)):
         return True
     if is_upper_text(text) and (a.sign_title.match(s) or a.garbled_prefix.match(s)):
         return True
@@ -334,6 +350,8 @@ def _split_footer_line(piece: Piece, folded: str, pieces_left: list[Piece], piec
         cut = None
         for m in re.finditer(r"[;.]\s+", piece.text):
             rest = piece.text[m.end():]
+            if len(rest) > _SIGNATURE_TAIL:
+                continue  # the signature column is a short tail of the line
             f_rest = folded[m.end():]
             if rest and ((is_upper_text(rest) and (a.sign_title.match(f_rest) or a.prefix.match(f_rest))) or _ends_with_name(squash(rest)) or not any(c.isalpha() for c in rest)):
                 cut = m.end()

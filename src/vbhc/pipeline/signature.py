@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vocab
-from ..vn.names import trailing_name_start
-from ..vn.text import is_upper_text, squash
+from ..vn.names import starts_with_surname, trailing_name_start, without_rank
+from ..vn.text import fold, is_upper_text, squash
 from .anchors import anchors
 from .segment import Layout, Piece
 
@@ -98,6 +98,12 @@ def _last_title(piece: Piece, layout: Layout) -> Piece:
     return piece
 
 
+def _upper_name(piece: Piece, titled: list[Piece]) -> bool:
+    """An all-capitals name ("NGUYỄN VĂN AN") on its own line after a title line."""
+    words = piece.text.split()
+    return bool(titled) and 2 <= len(words) <= 5 and all(w.isalpha() for w in words) and starts_with_surname(piece.text) and not anchors().sign_title.match(fold(piece.text))
+
+
 def read_signer(layout: Layout) -> SignerReading:
     """Read the signer from the footer pieces of ``layout``."""
     reading = SignerReading()
@@ -111,12 +117,24 @@ def read_signer(layout: Layout) -> SignerReading:
         head = piece.cut(0, at).stripped() if at is not None else piece
         if reading.name is not None:
             break
+        head = without_rank(head)
         if head.text and is_upper_text(head.text, 0.7):
             titled.append(head)
+        if at is None and _upper_name(piece, titled):
+            at, head = 0, piece.cut(0, 0)
         if at is not None and (not head.text or is_upper_text(head.text, 0.75)):
             reading.name_piece = piece.cut(at).stripped()
             reading.name = squash(reading.name_piece.text)
-    segments = [s for s in _segments(titled, layout) if s.piece.text]
+    segments = []
+    carried: str | None = None
+    for seg in _segments(titled, layout):
+        if not seg.piece.text:
+            carried = seg.prefix or carried  # "KT." alone on its line governs the next one
+            continue
+        if carried and seg.prefix is None:
+            seg = _Segment(carried, seg.piece)
+        carried = None
+        segments.append(seg)
     if not segments:
         return reading
     prefixed = [k for k, s in enumerate(segments) if s.prefix]

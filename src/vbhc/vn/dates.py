@@ -87,7 +87,7 @@ def _date_patterns() -> list[tuple[_re.Pattern[str], str]]:
 
     letters = vocab.ocr_letters()
     day, month, year = (_fuzzy(w, letters) for w in ("ngay", "thang", "nam"))
-    blank = r"[\s.…]*"
+    blank = r"[\s.…]*+"
     return [
         (_re.compile(day + blank + r"(?P<d>\d{1,2})" + blank + month + blank + r"(?P<m>\d{1,2})" + blank + year + blank + r"(?P<y>\d{4,5})(?!\d)"), "day"),
         (_re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4,5})(?![\d/])"), "day"),

@@ -59,6 +59,8 @@ def trailing_name_start(text: str) -> int | None:
     while k > 0 and _title_case(tokens[k - 1].group()):
         k -= 1
     name_tokens = tokens[k:]
+    if len(name_tokens) > 6:
+        name_tokens = name_tokens[-6:]
     # Drop a leading rank ("Thượng tướng") if one stands before the name.
     while name_tokens:
         rest = fold(text[name_tokens[0].start():])
@@ -72,3 +74,20 @@ def trailing_name_start(text: str) -> int | None:
     if not 2 <= len(name_tokens) <= 6:
         return None
     return name_tokens[0].start()
+
+
+def strip_rank(text: str) -> str:
+    """``text`` without a trailing rank or degree ("THỨ TRƯỞNG Thượng tướng" → "THỨ TRƯỞNG")."""
+    folded = fold(text).rstrip()
+    for m in re.finditer(r"\S+", folded):
+        rest = folded[m.start():]
+        hit = _ranks().match(rest)
+        if hit and len(hit.group().rstrip()) == len(rest):
+            return text[:m.start()].rstrip()
+    return text
+
+
+def without_rank(piece):  # type: ignore[no-untyped-def]
+    """``piece`` (anything with ``text`` and ``cut``) without a trailing rank or degree."""
+    kept = strip_rank(piece.text)
+    return piece if len(kept) == len(piece.text) else piece.cut(0, len(kept)).stripped()

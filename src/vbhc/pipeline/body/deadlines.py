@@ -19,7 +19,7 @@ from ...vn.fuzzy import fuzzy_pattern
 from ...vn.text import squash
 from .outline import Outline
 
-__all__ = ["read_deadlines", "DeadlineIssue"]
+__all__ = ["DeadlineIssue", "read_deadlines"]
 
 _SAME_TASK = 0.75       # similarity of two "what" texts that are the same task repeated
 _DATE_GAP = 6           # characters allowed between a trigger and its date

@@ -16,7 +16,7 @@ from ...vn.fuzzy import fuzzy_pattern
 from ...vn.text import fold, squash
 from .outline import Outline
 
-__all__ = ["read_period", "PeriodReading"]
+__all__ = ["PeriodReading", "read_period"]
 
 _STAGE = re.compile(r"giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?(?P<a>(?:19|20)\d{2})\s*(?:-|–|den|đến)\s*(?:nam\s*)?(?P<b>(?:19|20)\d{2})")
 _YEAR = re.compile(r"(?<![a-z])nam\s+(?P<y>(?:19|20)\d{2})(?!\d)")

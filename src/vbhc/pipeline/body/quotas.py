@@ -25,7 +25,7 @@ from ...vn.numbers import COUNT, parse_count
 from ...vn.text import fold, squash
 from .outline import Item, Outline
 
-__all__ = ["read_quotas", "QuotaIssue"]
+__all__ = ["QuotaIssue", "read_quotas"]
 
 _SAME_CONFERRER = 0.8   # similarity of two printings of one conferrer (OCR noise)
 

@@ -16,7 +16,7 @@ from ...vn.text import squash
 from .outline import Item, Outline
 from .quotas import _kind_label, _scope
 
-__all__ = ["read_targets", "read_criteria"]
+__all__ = ["read_criteria", "read_targets"]
 
 
 @cache
