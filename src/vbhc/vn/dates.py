@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re as _re
 from dataclasses import dataclass
+from functools import cache as _cache
 
-__all__ = ["DateParts", "check_date"]
+from .fuzzy import fuzzy_pattern as _fuzzy
+
+__all__ = ["DateParts", "DateExpr", "check_date", "find_dates"]
 
 #: Years outside this range are taken as typing errors ("năm 20233").
 MIN_YEAR, MAX_YEAR = 1945, 2100
@@ -48,11 +52,6 @@ def check_date(day: str | None, month: str | None, year: str | None) -> DatePart
 
 
 # ---------------------------------------------------------------- date expressions in text
-
-import re as _re
-from functools import cache as _cache
-
-from .fuzzy import fuzzy_pattern as _fuzzy
 
 
 @dataclass(frozen=True)
