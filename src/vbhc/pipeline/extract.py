@@ -182,7 +182,7 @@ def _fill_body_fields(plan: Plan, layout: Layout) -> None:
     """References, period, targets, criteria, quotas, deadlines, dossier (issue 3)."""
     tree = outline(layout)
     plan.references = read_references(layout, plan.number)
-    period = read_period(tree, plan.title, plan.issue_date)
+    period = read_period(tree, plan.title, plan.issue_date, plan.doc_type)
     plan.campaign_period = period.period
     if period.period is not None:
         plan.provenance["campaign_period"] = Provenance(

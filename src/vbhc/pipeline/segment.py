@@ -24,6 +24,7 @@ _HEADER_SCAN = 40          # lines from the top in which the header may lie
 _TITLE_MAX_LINES = 6
 _SIGNATURE_TAIL = 120      # longest signature text OCR runs onto the end of a Nơi nhận line
 _ENTRY = re.compile(r"^\s*[-+•–—]\s*")
+_NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[a-zđ]\s*\))\s")
 _LABEL_LINE = re.compile(r"^\s*[^\W\d][^:\n]{2,40}:\s+\S")
 
 
@@ -235,6 +236,8 @@ def _title_stops(folded: str, text: str, first: bool, doc_type: DocType | None) 
         return True
     if re.match(r"^[ivxl]+\s*[.)]\s", s) and is_upper_text(text):
         return True
+    if not first and _NUMBERED_ITEM.match(s):
+        return True  # "1. …", "a) …": the body's first numbered item
     if not first:
         upper = is_upper_text(text)
         # An upper-case title may wrap onto "THỰC HIỆN …"; a soft opener ends only a

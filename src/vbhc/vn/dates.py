@@ -8,7 +8,7 @@ from functools import cache as _cache
 
 from .fuzzy import fuzzy_pattern as _fuzzy
 
-__all__ = ["DateParts", "DateExpr", "check_date", "find_dates"]
+__all__ = ["DateExpr", "DateParts", "check_date", "find_dates"]
 
 #: Years outside this range are taken as typing errors ("năm 20233").
 MIN_YEAR, MAX_YEAR = 1945, 2100

@@ -60,8 +60,12 @@ def _value_at(folded: str, offset: int, issue_date: str | None) -> tuple[str | N
     return None, False
 
 
-def read_period(outline: Outline, title: str | None, issue_date: str | None) -> PeriodReading:
-    """The campaign period of the plan, or a reading with no period."""
+_CAMPAIGN_TYPES = frozenset({"KE_HOACH", "CHUONG_TRINH", "HUONG_DAN", "PHUONG_AN", "DE_AN"})
+
+
+def read_period(outline: Outline, title: str | None, issue_date: str | None, doc_type: str | None = None) -> PeriodReading:
+    """The campaign period, or a reading with no period. The title gives one only for a
+    plan-like document or a title about a campaign ("phong trào thi đua … năm 2025")."""
     clause = _clause(outline)
     if clause is not None:
         text, folded, offset = clause
@@ -71,7 +75,7 @@ def read_period(outline: Outline, title: str | None, issue_date: str | None) -> 
             end, _ = _value_at(m.group("to"), offset, issue_date)
             printed = squash(text).rstrip(" .;")
             return PeriodReading(Period(start, end, printed), (offset, offset + len(text)), 0.9)
-    if title:
+    if title and (doc_type in _CAMPAIGN_TYPES or doc_type is None or re.search(r"thi\s*dua|phong\s*trao", fold(title))):
         f = fold(title)
         m = _STAGE.search(f)
         if m:

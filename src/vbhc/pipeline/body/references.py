@@ -24,7 +24,8 @@ _ISSUER_MAX = 90
 
 
 _NUMBER_START = re.compile(r"(?<![\w/])\d{1,6}(?:\s?/\s?\d{4})?\s?[/-]\s?[a-z]")
-_LOOKBACK = 48         # characters before a number in which its type name must stand
+_LOOKBACK = 110        # characters before a number in which its type name must stand
+_NAMED_TYPES = frozenset({"LUAT", "BO_LUAT", "PHAP_LENH", "HIEN_PHAP"})
 
 
 @cache
@@ -33,22 +34,37 @@ def _pattern() -> re.Pattern[str]:
     names = sorted({t.folded for t in vocab.doc_types()} | {"van ban", "cong van"}, key=len, reverse=True)
     types = "|".join(fuzzy_pattern(n, letters) for n in names)
     so = fuzzy_pattern("so", letters, exact_letters=0)
-    return re.compile(r"(?<![a-z])(?P<type>" + types + r")(?:\s+" + so + r")?\s*:?\s*" + _NUMBER + r"(?![\w/])")
+    laws = "|".join(fuzzy_pattern(t.folded, letters) for t in vocab.doc_types() if t.code in _NAMED_TYPES)
+    # "Nghị định số 91/2017/NĐ-CP", "Kế hoạch 24/KH-UBND", and a law cited by its name with
+    # the number after "số": "Luật Thi đua, khen thưởng số 06/2022/QH15".
+    return re.compile(
+        r"(?<![a-z])(?:(?P<type>" + types + r")(?:\s+" + so + r")?\s*:?\s*"
+        r"|(?P<law>" + laws + r")\s+[^\d\n;:]{1,90}?\s+" + so + r"\s*:?\s*)" + _NUMBER + r"(?![\w/])"
+    )
 
 
-def _citations(folded: str, start: int, stop: int):
-    """Matches of the citation pattern, found from each number back to its type name."""
+def _citations(text: str, folded: str, start: int, stop: int):
+    """Matches of the citation pattern, found from each number back to its type name.
+
+    A cited type name is capitalised ("theo Quyết định số …"); "theo quy định tại …" is
+    not a citation of a Quy định.
+    """
     pattern = _pattern()
     last_end = start
     for n in _NUMBER_START.finditer(folded, start, stop):
         if n.start() < last_end:
             continue
-        window = max(last_end, n.start() - _LOOKBACK)
-        for m in pattern.finditer(folded, window, min(stop, n.start() + 60)):
-            if m.start("num") == n.start():
+        at = max(last_end, n.start() - _LOOKBACK)
+        while True:
+            m = pattern.search(folded, at, min(stop, n.start() + 60))
+            if m is None or m.start("num") > n.start():
+                break
+            head = m.start("type") if m.group("type") is not None else m.start("law")
+            if m.start("num") == n.start() and text[head].isupper():
                 last_end = m.end()
                 yield m
                 break
+            at = m.start() + 1
 
 
 @cache
@@ -109,7 +125,7 @@ def read_references(layout: Layout, own_number: str | None) -> list[Reference]:
     folded, text = nt.folded, nt.text
     own = fold(own_number or "").replace(" ", "")
     found: dict[str, Reference] = {}
-    for m in _citations(folded, start, stop):
+    for m in _citations(text, folded, start, stop):
         number = re.sub(r"\s+", "", text[m.start("num"):m.end("num")]).rstrip(".")
         key = fold(number)
         if key == own:
@@ -129,7 +145,7 @@ def read_references(layout: Layout, own_number: str | None) -> list[Reference]:
             if found[key].date is None and date:
                 found[key].date = date
             continue
-        found[key] = Reference(_code_for(m.group("type"), key), number, date, issuer, cited)
+        found[key] = Reference(_code_for(m.group("type") or m.group("law"), key), number, date, issuer, cited)
     return list(found.values())
 
 

@@ -46,7 +46,11 @@ def _sections(outline: Outline, slot: str) -> list[Item]:
 def _entries(outline: Outline, head: Item) -> list[tuple[str | None, str | None, str]]:
     """(kind, scope, text) for each item under ``head`` that says something."""
     out = []
-    for item in outline.children(head):
+    below = outline.children(head)
+    parents = {other.parent for other in below}
+    for item in below:
+        if item.index in parents:
+            continue  # a sub-heading ("a) Khen thưởng hàng năm", "- Đối với tập thể:")
         kind, cut = _kind(item)
         ancestors = [item, *outline.ancestors(item)]
         kind = kind or next((k for k, _ in map(_kind, ancestors) if k), None)
