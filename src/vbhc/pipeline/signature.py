@@ -118,10 +118,10 @@ def read_signer(layout: Layout) -> SignerReading:
         if reading.name is not None:
             break
         head = without_rank(head)
+        if at is None and _upper_name(piece, titled):
+            at, head = 0, piece.cut(0, 0)  # "NGUYỄN VĂN AN" under the title lines
         if head.text and is_upper_text(head.text, 0.7):
             titled.append(head)
-        if at is None and _upper_name(piece, titled):
-            at, head = 0, piece.cut(0, 0)
         if at is not None and (not head.text or is_upper_text(head.text, 0.75)):
             reading.name_piece = piece.cut(at).stripped()
             reading.name = squash(reading.name_piece.text)
