@@ -20,6 +20,7 @@ import vbhc
 
 FILES = ["tvpl_docs_2025.txt", "tvpl_full_texts.txt", "vbpl_local_docs.txt", "admin_prose.txt"]
 FIELDS = ["number", "issue_date", "issuer", "doc_type", "title", "signer.name"]
+BODY = ["references", "quotas", "deadlines", "campaign_period", "dossier"]
 
 
 def documents(path: Path) -> list[str]:
@@ -63,6 +64,10 @@ def main() -> int:
                 traceback.print_exc()
                 continue
             counts["parsed"] += 1
+            for field in BODY:
+                if value(plan, field):
+                    counts[f"with {field}"] += 1
+            counts["quotas with counts"] += bool([q for q in plan.quotas if q.collectives or q.individuals])
             for field in FIELDS:
                 if value(plan, field) in (None, "", []):
                     counts[f"no {field}"] += 1
@@ -70,13 +75,18 @@ def main() -> int:
                         print(f"  {name}#{k}: no {field}", file=sys.stderr)
         rows.append((name, counts))
     elapsed = time.perf_counter() - t0
-    header = ["file", "documents", "parsed", "crashes", "not a document"] + [f"no {f}" for f in FIELDS]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for name, c in rows:
-        print("| " + " | ".join([f"`{name}`"] + [str(c[h]) for h in header[1:]]) + " |")
     total = sum((c for _, c in rows), Counter())
-    print("| **total** | " + " | ".join(str(total[h]) for h in header[1:]) + " |")
+    tables = [
+        ["file", "documents", "parsed", "crashes", "not a document"] + [f"no {f}" for f in FIELDS],
+        ["file", "parsed"] + [f"with {f}" for f in BODY[:2]] + ["quotas with counts"] + [f"with {f}" for f in BODY[2:]],
+    ]
+    for header in tables:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for name, c in rows:
+            print("| " + " | ".join([f"`{name}`"] + [str(c[h]) for h in header[1:]]) + " |")
+        print("| **total** | " + " | ".join(str(total[h]) for h in header[1:]) + " |")
+        print()
     print(f"\n{total['documents']} documents in {elapsed:.1f} s", file=sys.stderr)
     return 1 if crashes else 0
 

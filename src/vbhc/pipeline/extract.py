@@ -178,11 +178,20 @@ def _fill_body(plan: Plan, layout: Layout) -> None:
         plan.warn("text.bad_year", f"Năm không hợp lệ “{m.group('y')}”: …{snippet}…", "text")
 
 
+def _header_year(layout: Layout) -> str | None:
+    """The year of the date line when the day or month is blank ("ngày … tháng … năm 2021")."""
+    _, parts, _ = read_date(layout)
+    return f"{parts.year:04d}" if parts and parts.year and not parts.problem else None
+
+
 def _fill_body_fields(plan: Plan, layout: Layout) -> None:
     """References, period, targets, criteria, quotas, deadlines, dossier (issue 3)."""
     tree = outline(layout)
+    # Quotas, deadlines and criteria also live in what a QĐ attaches ("Quy định … ban hành
+    # kèm theo"); references are counted to the signature only.
+    whole = outline(layout, attachment=True) if layout.attachment_start is not None else tree
     plan.references = read_references(layout, plan.number)
-    period = read_period(tree, plan.title, plan.issue_date, plan.doc_type)
+    period = read_period(whole, plan.title, plan.issue_date, plan.doc_type)
     plan.campaign_period = period.period
     if period.period is not None:
         plan.provenance["campaign_period"] = Provenance(
@@ -190,18 +199,19 @@ def _fill_body_fields(plan: Plan, layout: Layout) -> None:
         )
         if period.span and period.period.start is None and plan.issue_date is None and "ban hành" in (period.period.text or "").lower():
             plan.warn("period.start_blank", "Thời gian thi đua tính từ ngày ban hành, nhưng ngày ban hành để trống", "campaign_period")
-    plan.targets = read_targets(tree)
-    plan.criteria = read_criteria(tree)
-    plan.quotas, quota_issues = read_quotas(tree)
+    plan.targets = read_targets(whole)
+    plan.criteria = read_criteria(whole)
+    plan.quotas, quota_issues = read_quotas(whole)
     for issue in quota_issues:
         plan.warn(issue.code, issue.message, "quotas")
     for k, quota in enumerate(plan.quotas):
         if quota.collectives is None and quota.individuals is None:
             plan.provenance[f"quotas[{k}]"] = Provenance(confidence=0.5)
-    plan.deadlines, deadline_issues = read_deadlines(tree, period.span)
+    issued = plan.issue_date or _header_year(layout)
+    plan.deadlines, deadline_issues = read_deadlines(whole, period.span, issued)
     for issue in deadline_issues:
         plan.warn(issue.code, issue.message, "deadlines")
-    plan.dossier = read_dossier(tree)
+    plan.dossier = read_dossier(whole)
 
 
 def extract(layout: Layout, source: str | None = None) -> Plan:

@@ -72,6 +72,7 @@ class Layout:
     signature: list[Piece] = field(default_factory=list)   # right column of the footer
     stamp_removed: bool = False
     authority_line: Piece | None = None                    # "ỦY BAN NHÂN DÂN TỈNH X" under a QĐ's title
+    attachment_start: int | None = None                    # first line after the signature (a Quy định, Phụ lục …)
 
 
 def _line_piece(nt: NormalText, i: int) -> Piece:
@@ -424,8 +425,10 @@ def _segment_footer(nt: NormalText, layout: Layout, body_start: int) -> int:
             continue
         stripped = piece.stripped()
         if name_seen and not _ENTRY.match(piece.text):
+            layout.attachment_start = i
             break
         if not _ENTRY.match(piece.text) and (len(stripped.text) > 120 or (_find_type_heading(nt, i, i + 1) and not _signature_like(f, piece.text))):
+            layout.attachment_start = i
             break
         _split_footer_line(stripped, nt.folded[stripped.start:stripped.end], left, right)
         if right and right[-1].line == i and _ends_with_name(right[-1].value):
@@ -454,6 +457,7 @@ def _signature_without_recipients(nt: NormalText, layout: Layout, body_start: in
         if top == i and not titled(i):
             continue
         layout.signature = [p for p in (_line_piece(nt, k).stripped() for k in range(top, i + 1)) if p.text]
+        layout.attachment_start = i + 1 if i + 1 < len(lines) else None
         return top
     return len(lines)
 

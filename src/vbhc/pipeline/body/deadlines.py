@@ -47,8 +47,22 @@ def _what(text: str, folded: str, begin: int, at: int) -> str:
     return re.sub(r"^(?:[a-zđ]\)|\d+\.|-|\+)\s*", "", what)
 
 
-def read_deadlines(outline: Outline, period_span: tuple[int, int] | None) -> tuple[list[Deadline], list[DeadlineIssue]]:
-    """Deadlines in the body; a repeated task counted once; impossible dates left out."""
+def _what_after(text: str, folded: str, start: int, stop: int) -> str:
+    """"Trước ngày 31/12/2025, các sở gửi báo cáo …": the task after the date."""
+    clause = folded[start:stop]
+    cut = re.search(r"[.;]\s|[.;]$", clause)
+    end = start + (cut.start() if cut else len(clause))
+    return squash(text[start:end]).strip(" ,;:-")
+
+
+def read_deadlines(
+    outline: Outline, period_span: tuple[int, int] | None, issued: str | None = None
+) -> tuple[list[Deadline], list[DeadlineIssue]]:
+    """Deadlines in the body; a repeated task counted once; impossible dates left out.
+
+    ``issued`` is the document's date (ISO) or year: a fixed date before it is a condition
+    ("đất được giao trước ngày 01/7/2014"), not an obligation, and is left out.
+    """
     text, folded = outline.layout.nt.text, outline.layout.nt.folded
     recurring_words = vocab.load("deadlines")["recurring"]
     events = vocab.load("deadlines")["events"]
@@ -77,7 +91,11 @@ def read_deadlines(outline: Outline, period_span: tuple[int, int] | None) -> tup
                 if d.precision not in ("day", "day_month"):
                     continue
                 value = f"--{d.parts.month:02d}-{d.parts.day:02d}" if recurring else d.value()
+                if value and not recurring and issued and value[: len(issued)] < issued[: len(value)]:
+                    continue
                 end = d.end + (lead + len(word) if word else 0)
+                if not what:
+                    what = _what_after(text, folded, end, item.end)
                 out.append(Deadline(value, recurring, what, squash(text[m.start():end])))
             elif _RELATIVE.match(after) or after.lstrip().startswith(("khi", "to chuc", "hop", "ngay to chuc", "ngay hop")):
                 end = min(item.end, m.end() + 80)

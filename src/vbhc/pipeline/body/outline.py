@@ -16,9 +16,10 @@ from ..segment import Layout
 __all__ = ["Item", "Outline", "outline"]
 
 # marker kind → depth. Plain lines sit one below the line that introduces them.
-_DEPTH = {"division": 0, "roman": 1, "arabic": 2, "decimal": 3, "letter": 4, "star": 4, "dash": 5, "plus": 6, "dot": 7}
+_DEPTH = {"attachment": -1, "division": 0, "roman": 1, "article": 1, "arabic": 2, "decimal": 3, "letter": 4, "star": 4, "dash": 5, "plus": 6, "dot": 7}
 _MARKERS = [
     ("division", re.compile(r"^\s*(?:phan|chuong|muc)\s+[ivxl\d]+\b\.?\s*")),
+    ("article", re.compile(r"^\s*dieu\s+\d{1,3}\s*[.:]?\s*")),
     ("roman", re.compile(r"^\s*(?:[ivxl]{1,5}|il)\s*[.)]\s+")),
     ("decimal", re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?\s+")),
     ("arabic", re.compile(r"^\s*\d{1,2}\s*[.)]\s+")),
@@ -88,12 +89,18 @@ class Outline:
         return self.layout.nt.text
 
 
-def outline(layout: Layout) -> Outline:
-    """Build the outline of ``layout``'s body lines."""
+def outline(layout: Layout, attachment: bool = False) -> Outline:
+    """Build the outline of ``layout``'s body lines, and of what is attached after the
+    signature when ``attachment`` is true (a Quy định or Kế hoạch "ban hành kèm theo")."""
     nt = layout.nt
     items: list[Item] = []
     stack: list[Item] = []
-    for i in range(*layout.body):
+    lines = list(range(*layout.body))
+    if attachment and layout.attachment_start is not None:
+        lines += list(range(layout.attachment_start, len(nt.lines)))
+    for i in lines:
+        if attachment and i == layout.attachment_start:
+            stack.clear()  # the attached document starts its own tree
         line = nt.lines[i]
         if not line.strip():
             continue

@@ -112,7 +112,6 @@ def _scope_pattern() -> re.Pattern[str]:
 # "khen" not followed by "thưởng", or the words that begin a title.)
 _AWARD_STEM = re.compile(r"khen(?!\s*th)|chuong|chwong|tien tien|lao dong xuat|co thi|si thi|sy thi")
 _AWARD_WINDOW = 45      # characters around a stem in which the award's full name stands
-_DIGITS = re.compile(r"\d+")
 _COUNT_WINDOW = (24, 48)  # characters before and after a number where its phrase stands
 _TITLE_WORDS = ("tich", "doc", "truong", "tuong")
 _SPELLED_UNITS = ("ca nhan", "tap the", "don vi", "co quan", "giay khen", "bang khen")
@@ -120,9 +119,15 @@ _SPELLED_BEFORE = re.compile(r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muo
 _SCOPE_WORDS = ("hang", "moi n", "doan", "cap ")
 
 
+_AWARD_SUBSTRINGS = ("khen", "chuong", "chwong", "tien tien", "lao dong", "co thi", "si thi", "sy thi")
+_SHORT_NUMBER = re.compile(r"[0-9]{1,3}(?= +[a-z])")  # the preceding character is checked apart: a lookbehind here triples the scan time
+
+
 def _award_windows(folded: str) -> list[tuple[int, int]]:
     """Spans of ``folded`` around each award stem, merged; empty when there is none."""
     spans: list[tuple[int, int]] = []
+    if not any(w in folded for w in _AWARD_SUBSTRINGS):
+        return spans
     for m in _AWARD_STEM.finditer(folded):
         a, b = max(0, m.start() - _AWARD_WINDOW), m.end() + _AWARD_WINDOW
         if spans and a <= spans[-1][1]:
@@ -153,8 +158,8 @@ def _counts(folded: str) -> list[re.Match[str]]:
         return list(pattern.finditer(folded))
     out: list[re.Match[str]] = []
     last = 0
-    for d in _DIGITS.finditer(folded):
-        if len(d.group()) > 3 or d.start() < last or folded[d.end():d.end() + 1] != " ":
+    for d in _SHORT_NUMBER.finditer(folded):
+        if d.start() < last or (d.start() and folded[d.start() - 1] in "0123456789/.,"):
             continue
         for m in pattern.finditer(folded, max(last, d.start() - _COUNT_WINDOW[0]), d.end() + _COUNT_WINDOW[1]):
             if m.start("n") <= d.start() < m.end("n"):
@@ -164,12 +169,19 @@ def _counts(folded: str) -> list[re.Match[str]]:
     return out
 
 
+_QUOTED_TITLE = re.compile(r"danh\s+hieu\s*(?:thi dua\s*)?\"(?P<name>[^\"]{3,80})\"")
+
+
 def _awards_in(item: Item) -> list[_Award]:
+    out = []
+    if "danh hieu" in item.folded:
+        # A title conferred by its own name: danh hiệu “Công dân Thủ đô ưu tú”.
+        for m in _QUOTED_TITLE.finditer(item.folded):
+            out.append(_Award(squash(item.text[m.start("name"):m.end("name")]), m.start(), m.end()))
     windows = _award_windows(item.folded)
     if not windows:
-        return []
+        return sorted(out, key=lambda a: a.start)
     pattern, names = _award_pattern()
-    out = []
     for m in (m for a, b in windows for m in pattern.finditer(item.folded, a, b)):
         name = next(names[k] for k, v in m.groupdict().items() if v is not None)
         out.append(_Award(name, m.start(), m.end()))
@@ -253,9 +265,12 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
             open_total = None
         awards = _awards_in(item)
         kind_here = _kind_of(item)
-        scope_here = _scope(item)
-        conferrers_here = _conferrers(item)
         counts = _counts(item.folded)
+        # A scope is set by a heading ("1. Khen thưởng hàng năm") or stated beside a count.
+        scope_here = _scope(item) if awards or counts or (item.heading_like and len(item.text) <= 120) else None
+        # Conferrers matter where an award or a count is named ("Giấy khen của Chủ tịch UBND
+        # xã"); "thành tích", "trưởng" elsewhere would only cost time.
+        conferrers_here = _conferrers(item) if awards or counts else []
         if awards:
             ctx.set(item.depth, "award", awards[0].name)
         if conferrers_here:
@@ -298,7 +313,7 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
             open_total[1].breakdown.extend(parts)
             continue
         line_award = next((a.name for a in awards if a.start < counts[0].start()), None) or (awards[0].name if awards else award)
-        scope = scope_here or ctx.get("scope")
+        scope = scope_here or ctx.get("scope") or _label_scope(item, counts[0].start()) or _parent_label(outline, item)
         conferrer = _conferrer(item, counts[0].start()) or _pick_conferrer(list(ctx.get("conferrers") or []), scope)
         quota = _quota_for(quotas, str(line_award), conferrer, scope, parts)
         quota.max = quota.max or is_max
@@ -316,6 +331,27 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
                 quota.breakdown.extend(these)
         open_total = (item.depth, quota)
     return quotas, issues
+
+
+def _label_scope(item: Item, before: int) -> str | None:
+    """"Cơ quan Trung ương trên địa bàn thành phố: Xét tối đa 2 tập thể …" → the label."""
+    colon = item.text.find(":", 0, before)
+    if 3 <= colon <= 160:
+        label = squash(item.text[:colon])
+        if not _kind_label().match(item.folded) and not any(a.start < colon for a in _awards_in(item)):
+            return label
+    return None
+
+
+def _parent_label(outline: Outline, item: Item) -> str | None:
+    """"3. Ủy ban nhân dân xã, phường:" over the line that gives the counts."""
+    if item.parent is None:
+        return None
+    parent = outline.items[item.parent]
+    text = squash(parent.text)
+    if text.endswith(":") and len(text) <= 160 and not _kind_label().match(parent.folded) and not _awards_in(parent):
+        return text.rstrip(":").strip()
+    return None
 
 
 def _kind_of(item: Item) -> str | None:
