@@ -79,3 +79,45 @@ def test_usage_errors():
     assert run_vbhc("parse", "--format", "xml", SEEDS[0]).returncode == 2
     version = run_vbhc("--version")
     assert version.returncode == 0 and version.stdout.startswith("vbhc ")
+
+
+def test_stdin_bytes_are_checked_like_files():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "vbhc", "parse", "-"], input=b"\x00\x01\x02" * 50, capture_output=True, timeout=60)
+    assert run.returncode == 3 and b"Traceback" not in run.stderr
+    utf16 = "Số: 12/KH-UBND\nKẾ HOẠCH\nThi đua năm 2026\n".encode("utf-16")
+    run = subprocess.run([sys.executable, "-m", "vbhc", "parse", "-"], input=utf16, capture_output=True, timeout=60)
+    assert run.returncode == 0 and json.loads(run.stdout)["number"] == "12/KH-UBND"
+
+
+def test_out_into_a_missing_folder_is_an_error_not_a_new_folder(tmp_path):
+    run = run_vbhc("parse", SEEDS[0], "--out", str(tmp_path / "khong-co" / "ket-qua.json"))
+    assert run.returncode == 3 and "Traceback" not in run.stderr
+    assert not (tmp_path / "khong-co").exists()
+
+
+def test_out_files_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "ket-qua.json"
+    assert run_vbhc("parse", SEEDS[0], "--out", str(target)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_two_inputs_with_one_stem_do_not_overwrite_each_other(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    text = "Số: 12/KH-UBND\nKẾ HOẠCH\nThi đua năm 2026\n"
+    (a / "x.txt").write_text(text, encoding="utf-8")
+    (b / "x.txt").write_text(text.replace("12/", "13/"), encoding="utf-8")
+    out = tmp_path / "out"
+    run = run_vbhc("parse", str(a / "x.txt"), str(b / "x.txt"), "--out", str(out) + "/")
+    assert run.returncode == 0
+    numbers = sorted(json.loads(p.read_text(encoding="utf-8"))["number"] for p in out.glob("*.json"))
+    assert numbers == ["12/KH-UBND", "13/KH-UBND"]
