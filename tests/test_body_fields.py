@@ -5,9 +5,9 @@ Each test is a short plan written the way real ones are, with a rule of the genr
 from __future__ import annotations
 
 import pytest
+from conftest import DOCS
 
 import vbhc
-from conftest import DOCS
 
 HEAD = (
     "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
