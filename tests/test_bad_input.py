@@ -19,9 +19,17 @@ def test_empty_file(tmp_text):
 
 
 def test_binary_file(tmp_text):
-    path = tmp_text("anh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    path = tmp_text("du-lieu.txt", bytes(range(256)) * 16)
     with pytest.raises(vbhc.BinaryInputError):
         vbhc.parse(path)
+
+
+def test_a_lying_extension_is_read_by_content(tmp_text):
+    """A broken PNG named .txt is read as an image, and the error says so."""
+    path = tmp_text("anh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(vbhc.InputError) as exc:
+        vbhc.parse(path)
+    assert "ảnh" in exc.value.reason or "Tesseract" in exc.value.reason
 
 
 def test_huge_text_is_refused_without_reading_it(tmp_path):
@@ -47,11 +55,11 @@ def test_missing_file_and_folder(tmp_path):
         vbhc.parse_file(tmp_path)
 
 
-def test_unsupported_suffix_is_named(tmp_text):
+def test_corrupt_zip_named_docx(tmp_text):
     path = tmp_text("ke-hoach.docx", b"PK\x03\x04 not really a docx")
     with pytest.raises(vbhc.InputError) as exc:
         vbhc.parse_file(path)
-    assert ".docx" in exc.value.reason
+    assert "nén" in exc.value.reason
 
 
 def _cp1258(text: str) -> bytes:

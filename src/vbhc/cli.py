@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from . import __version__
 from .errors import InputError
 from .model import Plan
-from .parse import TEXT_SUFFIXES, parse_file, parse_text
+from .parse import SUFFIXES, parse_file, parse_text
 from .pipeline.read import decode_text
 from .schema import plan_schema
 
@@ -45,10 +45,10 @@ def _expand_inputs(paths: Sequence[str]) -> list[str]:
         path = Path(p)
         if p != "-" and path.is_dir():
             found = sorted(
-                str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES - {""} and not f.name.startswith(".")
+                str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
             )
             if not found:
-                _err(f"cảnh báo: {p}: thư mục không có tệp .txt hoặc .md nào")
+                _err(f"cảnh báo: {p}: thư mục không có tệp văn bản nào (.txt, .md, .docx, .pdf, ảnh …)")
             out.extend(found)
         else:
             out.append(p)

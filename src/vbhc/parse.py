@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from .errors import EmptyInputError, UnreadableInputError
+from .errors import EmptyInputError
 from .model import Plan
 from .pipeline.extract import extract
 from .pipeline.normalise import normalise as _normalise
-from .pipeline.read import read_text_file
 from .pipeline.segment import segment
+from .readers import Source, read_source
+from .readers.ocr import Progress
 
-__all__ = ["TEXT_SUFFIXES", "normalise", "parse", "parse_file", "parse_text"]
+__all__ = ["SUFFIXES", "normalise", "parse", "parse_file", "parse_source", "parse_text"]
 
-#: Suffixes read as plain text or Markdown.
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
+#: Suffixes a folder walk picks up (a single file is read whatever its name).
+SUFFIXES = frozenset({
+    ".txt", ".md", ".markdown", ".text", ".docx", ".doc", ".odt", ".rtf", ".pdf",
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif",
+})
 
 
 def normalise(text: str) -> str:
@@ -30,15 +33,31 @@ def parse_text(text: str, source: str | None = None) -> Plan:
     return extract(segment(_normalise(text)), source)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Plan:
-    """Parse a .txt or .md file."""
-    p = Path(path)
-    if p.suffix.lower() not in TEXT_SUFFIXES and p.exists() and not p.is_dir():
-        raise UnreadableInputError(
-            str(path), f"chưa hỗ trợ định dạng “{p.suffix}” (hiện đọc được .txt và .md)"
-        )
-    text, _ = read_text_file(p)
-    return parse_text(text, str(path))
+def parse_source(source: Source) -> Plan:
+    """Parse what a reader returned; provenance gains the page and box of paged input."""
+    if not source.text.strip():
+        raise EmptyInputError(source.name, "không có chữ nào đọc được trong tệp")
+    nt = _normalise(source.text)
+    plan = extract(segment(nt), source.name)
+    for code, message in source.warnings:
+        plan.warn(code, message)
+    if source.kind not in ("text",) and len(nt.origins) and max(nt.origins) < len(source.lines):
+        for prov in plan.provenance.values():
+            if prov.span is None:
+                continue
+            line = source.lines[nt.origins[nt.line_at(prov.span[0])]]
+            prov.page = line.page
+            prov.bbox = list(line.bbox) if line.bbox else None
+    return plan
+
+
+def parse_file(path: str | os.PathLike[str], progress: Progress | None = None) -> Plan:
+    """Parse a file of any kind vbhc reads: text, Markdown, Word, PDF, scans, images.
+
+    The reader is chosen by the file's content. ``progress(done, total)`` is called as
+    scanned pages are recognised.
+    """
+    return parse_source(read_source(path, progress))
 
 
 def parse(path_or_text: str | os.PathLike[str]) -> Plan:

@@ -8,6 +8,7 @@ inside a line are kept: they separate the two columns of the header and the foot
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,6 +48,11 @@ class NormalText:
     folded: str
     line_starts: tuple[int, ...]
     lines: tuple[str, ...]
+    origins: tuple[int, ...] = ()   # for each line, the input line it begins with (0-based)
+
+    def line_at(self, offset: int) -> int:
+        """The index of the line holding character ``offset``."""
+        return max(0, bisect_right(self.line_starts, offset) - 1)
 
     def line_span(self, index: int) -> tuple[int, int]:
         """``[start, end)`` of line ``index`` in :attr:`text`."""
@@ -80,15 +86,15 @@ def _is_double_spaced(lines: list[str]) -> bool:
     return text_lines >= 8 and single_gaps >= 0.6 * text_lines
 
 
-def _close_up(lines: list[str]) -> list[str]:
+def _close_up(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Drop single blank lines; keep one blank line where there were two or more."""
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     blanks = 0
-    for line in lines:
+    for line, origin in lines:
         if line.strip():
             if blanks >= 2 and out:
-                out.append("")
-            out.append(line)
+                out.append(("", origin))
+            out.append((line, origin))
             blanks = 0
         else:
             blanks += 1
@@ -124,19 +130,19 @@ def _continues(prev: str, line: str) -> bool:
     return (open_end or starts_digit) and not _LIST_MARKER.match(line) and not _NUMBERED.match(line)
 
 
-def _join_wraps(lines: list[str]) -> list[str]:
+def _join_wraps(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Join wrapped lines. Each test looks at the last physical line only, and parts are
     joined once at the end, so a paragraph of thousands of lines stays linear."""
-    out: list[list[str]] = []
+    out: list[tuple[list[str], int]] = []
     last = ""
-    for line in lines:
+    for line, origin in lines:
         if out and _continues(last, line):
-            out[-1][-1] = out[-1][-1].rstrip()
-            out[-1].append(line.strip())
+            out[-1][0][-1] = out[-1][0][-1].rstrip()
+            out[-1][0].append(line.strip())
         else:
-            out.append([line])
+            out.append(([line], origin))
         last = line
-    return [" ".join(parts) for parts in out]
+    return [(" ".join(parts), origin) for parts, origin in out]
 
 
 def normalise(raw: str) -> NormalText:
@@ -146,17 +152,18 @@ def normalise(raw: str) -> NormalText:
         if old in text:
             text = text.replace(old, new)
     text = _strip_markdown(new_tone_placement(text))
-    lines = [line.rstrip() for line in text.split("\n")]
-    lines = [line for line in lines if not (line and line.lstrip()[:1] in _PAGE_FIRST and _PAGE_NUMBER.match(line))]
-    if _is_double_spaced(lines):
+    lines = [(line.rstrip(), k) for k, line in enumerate(text.split("\n"))]
+    lines = [(line, k) for line, k in lines if not (line and line.lstrip()[:1] in _PAGE_FIRST and _PAGE_NUMBER.match(line))]
+    if _is_double_spaced([line for line, _ in lines]):
         lines = _close_up(lines)
     lines = _join_wraps(lines)
-    while lines and not lines[0].strip():
+    while lines and not lines[0][0].strip():
         lines.pop(0)
-    while lines and not lines[-1].strip():
+    while lines and not lines[-1][0].strip():
         lines.pop()
-    out = "\n".join(lines)
+    texts = [line for line, _ in lines]
+    out = "\n".join(texts)
     starts = [0]
-    for line in lines[:-1]:
+    for line in texts[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    return NormalText(out, fold(out), tuple(starts), tuple(lines))
+    return NormalText(out, fold(out), tuple(starts), tuple(texts), tuple(k for _, k in lines))

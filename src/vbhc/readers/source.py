@@ -1,0 +1,31 @@
+"""What a reader returns: lines of text, each with where it was printed."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Source", "SourceLine"]
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One printed line. ``page`` counts from 1; ``bbox`` is (x0, y0, x1, y1) in points
+    from the page's top left (PDF and scans), or None (text, Word)."""
+
+    text: str
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+@dataclass
+class Source:
+    """A document as read: its lines, the reader that read it, and what went wrong."""
+
+    name: str
+    kind: str                                   # "text", "docx", "pdf", "ocr", "doc", "odt"
+    lines: list[SourceLine] = field(default_factory=list)
+    pages: int | None = None
+    warnings: list[tuple[str, str]] = field(default_factory=list)   # (code, Vietnamese message)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
