@@ -39,8 +39,9 @@ class Anchors:
         self.number = re.compile(
             # (possessive quantifiers: "Số:" and 20,000 spaces must not backtrack)
             r"^\s*+" + _fz(header["so_label"], exact=0) + r"\s*+[:;.]?\s*+"
-            r"(?P<seq>\d{1,6}(?=\s*[/-]))?[\s._…]*+"
-            r"(?P<sep>[/-])\s*(?P<sym>[^\W_][\w&.]*(?:\s?[/-]\s?[\w&.]+)*)"
+            r"(?P<seq>\d{1,6}(?=\s*[/-]))?[\s._…]*+(?:-+\s*(?=/))?"
+            # "/KH-UBND"; or, a blank number whose slash a scan lost, "Số:- KH-UBND"
+            r"(?:(?P<sep>[/-])\s*|(?<![\d])-?\s*(?=[a-z]{1,6}-))(?P<sym>[^\W_][\w&.]*(?:\s?[/-]\s?[\w&.]+)*)"
         )
         blank = r"[\s._…]*+"
         self.date_line = re.compile(

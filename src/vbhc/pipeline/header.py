@@ -34,12 +34,17 @@ def read_number(layout: Layout) -> Number | None:
             continue
         seq = m.group("seq")
         symbol = re.sub(r"\s+", "", piece.text[m.start("sym"):m.end("sym")]).rstrip(".,;:")
+        if m.group("sep") is None and not symbol.isupper():
+            continue  # a bare "Số: xxx" is a number only when xxx looks like a ký hiệu
         year = None
         parts = symbol.split("/")
-        if m.group("sep") == "/" and len(parts) > 1 and parts[0].isdigit() and len(parts[0]) == 4:
+        if m.group("sep") in ("/", None) and len(parts) > 1 and parts[0].isdigit() and len(parts[0]) == 4:
             year, symbol = int(parts[0]), "/".join(parts[1:])
         prefix = seq or ""  # as printed, leading zero included ("05/KH-UBND")
-        text = f"{prefix}{m.group('sep')}{year}/{symbol}" if year else f"{prefix}{m.group('sep')}{symbol}"
+        # "Số:- KH-UBND": a scan lost the slash of a blank number; "-" parts a number from
+        # its symbol only after digits ("57-NQ/TW").
+        sep = m.group("sep") if seq and m.group("sep") else "/"
+        text = f"{prefix}{sep}{year}/{symbol}" if year else f"{prefix}{sep}{symbol}"
         return Number(text, int(seq) if seq else None, symbol, year, piece.cut(m.start(), m.end()))
     return None
 
@@ -111,6 +116,8 @@ def read_issuers(layout: Layout) -> tuple[str | None, str | None, list[Piece]]:
             continue
         if a.number.match(folded):
             break
+        if not any(c.isalpha() for c in piece.text):
+            continue  # a speck or a rule
         if is_upper_text(piece.text, 0.7) and not a.doc_type_at(folded):
             names.append(piece)
         else:

@@ -22,6 +22,7 @@ _GAP = re.compile(r"\S(\s{3,})\S")
 _TWO_SPACES = re.compile(r"\s{2,}")
 _HEADER_SCAN = 40          # lines from the top in which the header may lie
 _TITLE_MAX_LINES = 6
+_RIGHT_INDENT = 12         # leading spaces that put a lone header line in the right column
 _SIGNATURE_TAIL = 120      # longest signature text OCR runs onto the end of a Nơi nhận line
 _ENTRY = re.compile(r"^\s*[-+•–—]\s*")
 _NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[a-zđ]\s*\))\s")
@@ -151,7 +152,9 @@ def _split_header_cell(nt: NormalText, piece: Piece, layout: Layout, allow_date:
         right_at = min(right_at, start)
     elif right_at == len(folded):
         gap = _GAP.search(piece.text, left_floor)
-        if gap and not m_num:
+        if not m_num and len(piece.text) - len(piece.text.lstrip()) >= _RIGHT_INDENT:
+            right_at = 0  # a line laid out in the right half of the page
+        elif gap and not m_num:
             right_at = gap.start(1)
     left, right = piece.cut(0, right_at).stripped(), piece.cut(right_at).stripped()
     if left.text:

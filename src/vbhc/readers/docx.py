@@ -10,6 +10,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from docx.oxml.ns import qn
+
 from ..errors import UnreadableInputError
 from .source import Source, SourceLine
 
@@ -34,29 +36,31 @@ def _check_zip(path: Path) -> None:
             raise UnreadableInputError(str(path), f"tệp Word có phần nén bất thường ({info.filename}); có thể là tệp độc hại")
 
 
-def _cell_lines(cell, seen: set[int]) -> list[str]:  # type: ignore[no-untyped-def]
-    """The lines of a table cell: its paragraphs and nested tables, in order."""
-    from docx.table import Table
+def _block_lines(element, parent) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines of a body or a table cell: its paragraphs and tables, in order."""
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
-    for child in cell._tc.iterchildren():
+    for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(Paragraph(child, cell).text.split("\n"))
+            lines.extend(Paragraph(child, parent).text.split("\n"))
         elif tag == "tbl":
-            lines.extend(_table_lines(Table(child, cell), seen))
+            lines.extend(_table_lines(child, parent))
     return lines
 
 
-def _table_lines(table, seen: set[int]) -> list[str]:  # type: ignore[no-untyped-def]
+def _table_lines(tbl, parent) -> list[str]:  # type: ignore[no-untyped-def]
+    """A table cell by cell, row by row: each physical <w:tc> once (a horizontally merged
+    cell is one element; the continuation of a vertical merge holds nothing to read)."""
     lines: list[str] = []
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue  # a merged cell appears once per row it spans
-            seen.add(id(cell._tc))
-            lines.extend(_cell_lines(cell, seen))
+    for tr in tbl.iterchildren(qn("w:tr")):
+        for tc in tr.iterchildren(qn("w:tc")):
+            tc_pr = tc.find(qn("w:tcPr"))
+            merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+            if merge is not None and merge.get(qn("w:val")) in (None, "continue"):
+                continue
+            lines.extend(_block_lines(tc, parent))
             lines.append("")
     return lines
 
@@ -66,18 +70,9 @@ def read_docx(path: Path) -> Source:
     _check_zip(path)
     try:
         import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         document = docx.Document(str(path))
-        lines: list[str] = []
-        seen: set[int] = set()
-        for child in document.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                lines.extend(Paragraph(child, document).text.split("\n"))
-            elif tag == "tbl":
-                lines.extend(_table_lines(Table(child, document), seen))
+        lines = _block_lines(document.element.body, document)
     except UnreadableInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a damaged file

@@ -38,7 +38,12 @@ def _same_line(word: Word, top: float, bottom: float) -> bool:
     return overlap >= 0.5 * min(word.height, bottom - top)
 
 
-def words_to_lines(words: list[Word], page: int) -> list[SourceLine]:
+RIGHT_HALF = 0.45       # a line that starts past this share of the page width is indented
+_INDENT = " " * 16      # … by this much, so that a lone right-column line ("VIỆT NAM" of a
+                        # wrapped Quốc hiệu) is not read as the left column
+
+
+def words_to_lines(words: list[Word], page: int, page_width: float | None = None) -> list[SourceLine]:
     """Group ``words`` into lines in reading order (top to bottom, left to right)."""
     words = [w for w in words if w.text.strip()]
     if not words:
@@ -67,5 +72,7 @@ def words_to_lines(words: list[Word], page: int) -> list[SourceLine]:
             parts.append(w.text)
         text = "".join(parts).strip()
         box = (min(w.x0 for w in group), min(w.y0 for w in group), max(w.x1 for w in group), max(w.y1 for w in group))
+        if page_width and box[0] > RIGHT_HALF * page_width:
+            text = _INDENT + text
         lines.append(SourceLine(text, page, box))
     return lines

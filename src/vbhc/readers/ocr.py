@@ -26,6 +26,7 @@ MAX_OCR_PAGES = 60          # a plan or an award dossier is far shorter; more is
 OCR_PAGE_TIMEOUT = 180      # seconds for one page
 MAX_IMAGE_PIXELS = 120_000_000  # A4 at 600 dpi is 35 Mpx; far more is a decompression bomb
 _MIN_CONFIDENCE = 0         # Tesseract marks non-words with -1
+_SPECK_CONFIDENCE = 60      # a lone letter read with less confidence than this is a speck
 
 Progress = Callable[[int, int], None]
 
@@ -64,11 +65,17 @@ def ocr_image(image, page: int, scale: float = 72 / DPI, name: str = "<ảnh>") 
         raise UnreadableInputError(name, f"nhận dạng chữ trang {page} quá {OCR_PAGE_TIMEOUT} giây ({exc})") from None
     words = []
     for k, text in enumerate(data["text"]):
-        if not text or not text.strip() or float(data["conf"][k]) < _MIN_CONFIDENCE:
+        conf = float(data["conf"][k])
+        if not text or not text.strip() or conf < _MIN_CONFIDENCE:
+            continue
+        if not any(c.isalnum() for c in text) and text.strip() not in ("-", "–", "/", "+", "./."):
+            continue  # specks read as ":", "`", "'"
+        if len(text.strip()) == 1 and conf < _SPECK_CONFIDENCE and not text.strip().isdigit():
             continue
         x, y, w, h = data["left"][k], data["top"][k], data["width"][k], data["height"][k]
         words.append(Word(text, x * scale, y * scale, (x + w) * scale, (y + h) * scale))
-    return words_to_lines(words, page)
+    width = getattr(image, "width", None)
+    return words_to_lines(words, page, width * scale if width else None)
 
 
 def ocr_pages(

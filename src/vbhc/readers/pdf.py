@@ -51,7 +51,7 @@ def _page_lines(page, number: int) -> tuple[list[SourceLine], str]:  # type: ign
             text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
             if text.strip():
                 words.append(Word(text, left, height - top, right, height - bottom))
-        return words_to_lines(words, number), raw
+        return words_to_lines(words, number, page.get_width()), raw
     finally:
         textpage.close()
 
