@@ -198,6 +198,9 @@ def test_encoding_name_is_checked():
         "The café serves crème brûlée; naïve Müller paid 5 € — © 2024 Straße, señor, año, où, à, très.",
         "Le ministère a publié un rapport détaillé sur l'économie française à Paris.",
         "Die Größe des Gebäudes überrascht München; Bürgermeister Jürgen Köhler äußerte sich.",
+        "São Paulo não é a capital; a população está em crescimento, irmã, irmão, mãe, pão, coração.",
+        "Ærøskøbing på Ærø er en lille by. Åse og Øystein bor i Tromsø. Þingvellir, Ísland, Reykjavík.",
+        "Filter 5 µm and 10 µm, 20 µm pores; 10×20 cm, 5½ in, 25 °C, § 3, ± 5 %, « quoted », café·bar",
         "Nhà có cá, là bà và mè",  # Unicode Vietnamese with only Latin-1 letters
         *SENTENCES,
         PARAGRAPH,

@@ -10,6 +10,7 @@ from .pipeline.normalise import normalise as _normalise
 from .pipeline.segment import segment
 from .readers import Source, read_source
 from .readers.ocr import Progress
+from .vn.legacy import convert_legacy, detect_legacy
 
 __all__ = ["SUFFIXES", "normalise", "parse", "parse_file", "parse_source", "parse_text"]
 
@@ -25,20 +26,36 @@ def normalise(text: str) -> str:
     return _normalise(text).text
 
 
+def _unlegacy(text: str) -> tuple[str, str | None]:
+    """Text set in a legacy Vietnamese font encoding (TCVN3, VNI), converted to Unicode."""
+    encoding = detect_legacy(text)
+    return (convert_legacy(text, encoding), encoding) if encoding else (text, None)
+
+
+def _legacy_warning(plan: Plan, encoding: str | None) -> None:
+    if encoding:
+        plan.warn("text.legacy_encoding", f"văn bản dùng bảng mã cũ {encoding.upper()}; đã chuyển sang Unicode (kiểm tra chữ hoa ở tiêu đề)")
+
+
 def parse_text(text: str, source: str | None = None) -> Plan:
     """Parse a document given as a string. ``source`` names it in errors and output."""
     name = source or "<văn bản>"
     if not text.strip():
         raise EmptyInputError(name, "văn bản rỗng, không có nội dung")
-    return extract(segment(_normalise(text)), source)
+    text, encoding = _unlegacy(text)
+    plan = extract(segment(_normalise(text)), source)
+    _legacy_warning(plan, encoding)
+    return plan
 
 
 def parse_source(source: Source) -> Plan:
     """Parse what a reader returned; provenance gains the page and box of paged input."""
     if not source.text.strip():
         raise EmptyInputError(source.name, "không có chữ nào đọc được trong tệp")
-    nt = _normalise(source.text)
+    text, encoding = _unlegacy(source.text)
+    nt = _normalise(text)
     plan = extract(segment(nt), source.name)
+    _legacy_warning(plan, encoding)
     for code, message in source.warnings:
         plan.warn(code, message)
     if source.kind not in ("text",) and len(nt.origins) and max(nt.origins) < len(source.lines):

@@ -44,6 +44,7 @@ _SYLLABLE = re.compile(
 )
 # A word for TCVN3 case decisions: ASCII letters and the Latin-1 range the table uses.
 _TCVN3_WORD = re.compile("[A-Za-z\u00a1-\u00ff]+")
+_SAMPLE = 65536  # characters of a long text that detection looks at
 _PUNCT = "\"'()[]{}<>.,;:!?*/\\|-_=+~`^&%$#@…–—“”‘’"
 
 
@@ -147,23 +148,24 @@ def _verdict(word: str) -> tuple[bool, tuple[str, ...]]:
 
 
 def _score(text: str, limit: int = 400) -> tuple[dict[str, int], int, int]:
-    """Words each encoding turns into syllables, words already Unicode syllables, words seen."""
+    """Distinct words each encoding turns into syllables, distinct words already Unicode syllables, words seen."""
     legacy = dict.fromkeys(ENCODINGS, 0)
-    unicode_words = seen = 0
+    unicode_words = 0
+    seen: set[str] = set()
     for m in _NON_ASCII_TOKEN.finditer(text):
         word = m.group().strip(_PUNCT)
-        if not word:
-            continue
-        seen += 1
+        if word in seen or not any("a" <= c <= "z" for c in word.lower()):
+            continue  # a repeat, or a lone symbol ("µ", "×", "½": "µ" would read as "à")
+        seen.add(word)
         as_is, hits = _verdict(word)
         if as_is and not hits:
             unicode_words += 1
         elif not as_is:
             for enc in hits:
                 legacy[enc] += 1
-        if seen >= limit:
+        if len(seen) >= limit:
             break
-    return legacy, unicode_words, seen
+    return legacy, unicode_words, len(seen)
 
 
 def detect_legacy(text: str) -> str | None:
@@ -178,12 +180,13 @@ def detect_legacy(text: str) -> str | None:
     """
     if not text or text.isascii():
         return None
-    unicode_letters = len(_UNICODE_ONLY.findall(text))
-    if unicode_letters >= 3 and unicode_letters >= len(_legacy_only().findall(text)):
+    sample = text[:_SAMPLE]
+    unicode_letters = len(_UNICODE_ONLY.findall(sample))
+    if unicode_letters >= 3 and unicode_letters >= len(_legacy_only().findall(sample)):
         return None
-    legacy, unicode_words, seen = _score(text)
+    legacy, unicode_words, seen = _score(sample)
     enc, hits = max(legacy.items(), key=lambda kv: kv[1])
-    if hits >= 2 and hits > unicode_words and hits * 5 >= seen * 2:
+    if hits >= 3 and hits > unicode_words and hits * 5 >= seen * 2:
         return enc
     return None
 
