@@ -21,6 +21,8 @@ import vbhc
 from vbhc.pipeline.read import read_text_file
 
 ROOT = Path(__file__).resolve().parents[1]
+MARK_START = "<!-- parse:start -->"
+MARK_END = "<!-- parse:end -->"
 
 
 def _time(fn, paths: list[Path], rounds: int) -> float:
@@ -72,10 +74,17 @@ def main() -> int:
         f"Target (issue 2): ≥ 200 plans per second per core. Measured: {1 / full:,.0f}.",
         "",
     ]
-    text = "\n".join(lines)
+    text = "\n".join([MARK_START, *lines, MARK_END])
     print(text)
     if args.write:
-        args.write.write_text(text, encoding="utf-8")
+        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        if MARK_START in old:
+            head, rest = old.split(MARK_START, 1)
+            tail = rest.split(MARK_END, 1)[1] if MARK_END in rest else ""
+            new = head + text + tail
+        else:
+            new = text + "\n\n" + old.strip() + "\n" if old.strip() else text + "\n"
+        args.write.write_text(new, encoding="utf-8")
     return 0
 
 

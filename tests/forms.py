@@ -79,7 +79,7 @@ def text_to_docx(text: str, path: Path) -> Path:
     signature = [p.value for p in layout.signature]
     if layout.recipients_label is not None or signature:
         names = ["Nơi nhận:", *recipients] if layout.recipients_label is not None else recipients
-        _table(document, names, signature[:-1] + ["", "", signature[-1]] if signature else [])
+        _table(document, names, [*signature[:-1], "", "", signature[-1]] if signature else [])
     if layout.attachment_start is not None:
         for line in nt.lines[layout.attachment_start:]:
             if line.strip():

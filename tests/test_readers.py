@@ -17,10 +17,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-import vbhc
 from conftest import CORPUS, GOLD, SCORER
 from forms import docx_to_pdf, pdf_to_scan, text_to_docx
+
+import vbhc
 from vbhc.readers import read_source
 from vbhc.readers.ocr import ocr_available
 

@@ -29,7 +29,6 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)
 _PAGE_FIRST = set("0123456789-tTpP")
-_COLUMN_GAP = re.compile(r"\S {3,}\S")
 _CLOSERS = " \t\"”’)*"
 
 
@@ -113,7 +112,8 @@ def _connectors() -> frozenset[str]:
 
 def _continues(prev: str, line: str) -> bool:
     """True when ``line`` is the wrapped rest of ``prev``'s sentence."""
-    if not prev.strip() or not line.strip() or _ends_sentence(prev) or _COLUMN_GAP.search(prev):
+    inner = prev.strip()
+    if not inner or not line.strip() or _ends_sentence(prev) or "   " in inner:
         return False  # (a line with a wide gap holds two columns: its wrap is ambiguous)
     if _starts_lower(line):
         return not is_upper_text(prev, 0.9)  # "KẾ HOẠCH" does not run on into a lower-case line

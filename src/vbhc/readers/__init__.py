@@ -7,7 +7,7 @@ line's page and box, so that a parsed value can be traced back to where it was p
 """
 from __future__ import annotations
 
-from .source import Source, SourceLine
 from .dispatch import read_source
+from .source import Source, SourceLine
 
 __all__ = ["Source", "SourceLine", "read_source"]

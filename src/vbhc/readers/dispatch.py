@@ -10,7 +10,7 @@ from .ocr import Progress, read_image
 from .office import read_office
 from .pdf import read_pdf
 from .sniff import sniff
-from .source import Source, SourceLine
+from .source import Source
 
 __all__ = ["read_source"]
 
@@ -41,7 +41,7 @@ def read_source(path: str | Path, progress: Progress | None = None) -> Source:
     if kind == "zip":
         raise BinaryInputError(str(path), "là tệp nén (.zip), không phải văn bản; hãy giải nén trước")
     text, encoding = read_text_file(p)
-    source = Source(str(path), "text", [SourceLine(line) for line in text.split("\n")])
+    source = Source(str(path), "text", raw=text)
     if encoding == "cp1258":
         source.warnings.append(("text.cp1258", "tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258"))
     return source

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from ..errors import UnreadableInputError
 from .source import Source, SourceLine
 
-__all__ = ["read_docx", "MAX_UNZIPPED_BYTES"]
+__all__ = ["MAX_UNZIPPED_BYTES", "read_docx"]
 
 #: A Word file's parts together; real documents are well under 20 MB once unzipped.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -75,6 +75,6 @@ def read_docx(path: Path) -> Source:
         lines = _block_lines(document.element.body, document)
     except UnreadableInputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a damaged file
+    except Exception as exc:
         raise UnreadableInputError(str(path), f"tệp Word (.docx) hỏng hoặc không đúng định dạng ({type(exc).__name__})") from None
     return Source(str(path), "docx", [SourceLine(text) for text in lines])

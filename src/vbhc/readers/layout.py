@@ -7,12 +7,13 @@ spaces, the way the parser expects a two-column header or footer line
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from statistics import median
 
 from .source import SourceLine
 
-__all__ = ["Word", "words_to_lines", "COLUMN_GAP"]
+__all__ = ["COLUMN_GAP", "Word", "words_to_lines"]
 
 COLUMN_GAP = 2.2        # a gap wider than this many text heights splits two columns
 _COLUMN_SPACES = " " * 8
@@ -63,7 +64,7 @@ def words_to_lines(words: list[Word], page: int, page_width: float | None = None
         group.sort(key=lambda w: w.x0)
         height = median(w.height for w in group)
         parts = [group[0].text]
-        for prev, w in zip(group, group[1:], strict=False):
+        for prev, w in itertools.pairwise(group):
             gap = w.x0 - prev.x1
             if gap > COLUMN_GAP * height:
                 parts.append(_COLUMN_SPACES)

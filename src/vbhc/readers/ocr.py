@@ -19,7 +19,7 @@ from ..errors import UnreadableInputError
 from .layout import Word, words_to_lines
 from .source import Source, SourceLine
 
-__all__ = ["ocr_available", "ocr_image", "read_image", "ocr_pages", "DPI", "MAX_OCR_PAGES", "OCR_PAGE_TIMEOUT"]
+__all__ = ["DPI", "MAX_OCR_PAGES", "OCR_PAGE_TIMEOUT", "ocr_available", "ocr_image", "ocr_pages", "read_image"]
 
 DPI = 300                   # Tesseract reads a clean 300 dpi page almost perfectly
 MAX_OCR_PAGES = 60          # a plan or an award dossier is far shorter; more is refused
@@ -39,7 +39,7 @@ def ocr_available() -> bool:
         import pytesseract
 
         return "vie" in pytesseract.get_languages(config="")
-    except Exception:  # noqa: BLE001 - any failure means "not usable"
+    except Exception:
         return False
 
 
@@ -85,7 +85,8 @@ def ocr_pages(
     _require_ocr(name)
     if count > MAX_OCR_PAGES:
         raise UnreadableInputError(name, f"cần nhận dạng chữ {count} trang, quá giới hạn {MAX_OCR_PAGES} trang cho một văn bản")
-    workers = workers or min(count, os.cpu_count() or 1)
+    # One Tesseract per core by default; VBHC_OCR_WORKERS overrides (benchmarks, busy servers).
+    workers = workers or int(os.environ.get("VBHC_OCR_WORKERS", "0") or 0) or min(count, os.cpu_count() or 1)
     render_lock = threading.Lock()   # pdfium and PIL decoding are not thread-safe
     done = 0
 
@@ -126,7 +127,7 @@ def _open_image(path: Path):  # type: ignore[no-untyped-def]
             image.size  # noqa: B018 - forces the header to be read
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise UnreadableInputError(str(path), "ảnh quá lớn (quá nhiều điểm ảnh); có thể là tệp độc hại") from None
-        except Exception as exc:  # noqa: BLE001 - PIL raises many kinds on a damaged file
+        except Exception as exc:
             raise UnreadableInputError(str(path), f"không đọc được ảnh ({type(exc).__name__})") from None
     return image
 

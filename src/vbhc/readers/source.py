@@ -25,7 +25,8 @@ class Source:
     lines: list[SourceLine] = field(default_factory=list)
     pages: int | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)   # (code, Vietnamese message)
+    raw: str | None = None                      # plain text as read, when there are no positions
 
     @property
     def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
+        return self.raw if self.raw is not None else "\n".join(line.text for line in self.lines)

@@ -45,6 +45,7 @@ _SYLLABLE = re.compile(
 # A word for TCVN3 case decisions: ASCII letters and the Latin-1 range the table uses.
 _TCVN3_WORD = re.compile("[A-Za-z\u00a1-\u00ff]+")
 _SAMPLE = 65536  # characters of a long text that detection looks at
+_HEAD = 3000  # characters looked at first for the fast Unicode exit
 _PUNCT = "\"'()[]{}<>.,;:!?*/\\|-_=+~`^&%$#@…–—“”‘’"
 
 
@@ -180,6 +181,10 @@ def detect_legacy(text: str) -> str | None:
     """
     if not text or text.isascii():
         return None
+    head = text[:_HEAD]
+    head_unicode = len(_UNICODE_ONLY.findall(head))
+    if head_unicode >= 20 and head_unicode >= 4 * len(_legacy_only().findall(head)):
+        return None  # plainly Unicode Vietnamese: the common case, decided on the first lines
     sample = text[:_SAMPLE]
     unicode_letters = len(_UNICODE_ONLY.findall(sample))
     if unicode_letters >= 3 and unicode_letters >= len(_legacy_only().findall(sample)):

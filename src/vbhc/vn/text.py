@@ -120,8 +120,9 @@ def strip_marks(text: str) -> str:
 
 
 def is_upper_text(text: str, threshold: float = 0.8) -> bool:
-    """True when at least ``threshold`` of the letters in ``text`` are upper case."""
-    letters = [c for c in text if c.isalpha()]
+    """True when at least ``threshold`` of the letters in ``text`` are upper case
+    (judged on the first 160 characters: a paragraph does not turn into a heading)."""
+    letters = [c for c in text[:160] if c.isalpha()]
     if not letters:
         return False
     upper = sum(1 for c in letters if c.isupper())
