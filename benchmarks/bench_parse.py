@@ -83,7 +83,7 @@ def main() -> int:
             tail = rest.split(MARK_END, 1)[1] if MARK_END in rest else ""
             new = head + text + tail
         else:
-            new = text + "\n\n" + old.strip() + "\n" if old.strip() else text + "\n"
+            new = old.rstrip() + "\n\n" + text + "\n"
         args.write.write_text(new, encoding="utf-8")
     return 0
 

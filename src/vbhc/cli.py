@@ -55,12 +55,19 @@ def _expand_inputs(paths: Sequence[str]) -> list[str]:
     return out
 
 
+def _page_progress(done: int, total: int) -> None:
+    """A progress line on a terminal while scanned pages are recognised."""
+    if total > 1 and sys.stderr is not None and sys.stderr.isatty():
+        end = "\n" if done == total else ""
+        print(f"\r  nhận dạng chữ: trang {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
 def _parse_one(name: str) -> Plan:
     if name == "-":
         data = sys.stdin.buffer.read() if sys.stdin is not None else b""
         text, _ = decode_text(data, "<stdin>")
         return parse_text(text, "<stdin>")
-    return parse_file(name)
+    return parse_file(name, progress=_page_progress)
 
 
 def _table(plans: Iterable[tuple[str, Plan]]) -> str:
@@ -194,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"vbhc {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
-    p = sub.add_parser("parse", help="phân tích văn bản (.txt, .md) thành dữ liệu JSON")
+    p = sub.add_parser("parse", help="phân tích văn bản (.txt, .md, .docx, .doc, .odt, .pdf, ảnh quét) thành dữ liệu JSON")
     p.add_argument("files", nargs="+", metavar="FILE", help="tệp hoặc thư mục; '-' đọc từ đầu vào chuẩn")
     p.add_argument("--format", choices=("json", "jsonl", "table"), default="json", help="định dạng đầu ra (mặc định json)")
     p.add_argument("--out", metavar="PATH", help="ghi ra tệp; nếu là thư mục (kết thúc bằng /) thì ghi mỗi văn bản một tệp .json")
