@@ -26,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import vbhc  # noqa: E402
 from forms import docx_to_pdf, pdf_to_scan, text_to_docx  # noqa: E402
+
+import vbhc  # noqa: E402
 from vbhc.readers import ocr, read_source  # noqa: E402
 
 MARK_START = "<!-- readers:start -->"
