@@ -18,11 +18,10 @@ from datetime import date
 from pathlib import Path
 
 import vbhc
+from results_file import write_section
 from vbhc.pipeline.read import read_text_file
 
 ROOT = Path(__file__).resolve().parents[1]
-MARK_START = "<!-- parse:start -->"
-MARK_END = "<!-- parse:end -->"
 
 
 def _time(fn, paths: list[Path], rounds: int) -> float:
@@ -74,17 +73,10 @@ def main() -> int:
         f"Target (issue 2): ≥ 200 plans per second per core. Measured: {1 / full:,.0f}.",
         "",
     ]
-    text = "\n".join([MARK_START, *lines, MARK_END])
+    text = "\n".join(lines)
     print(text)
     if args.write:
-        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        if MARK_START in old:
-            head, rest = old.split(MARK_START, 1)
-            tail = rest.split(MARK_END, 1)[1] if MARK_END in rest else ""
-            new = head + text + tail
-        else:
-            new = old.rstrip() + "\n\n" + text + "\n"
-        args.write.write_text(new, encoding="utf-8")
+        write_section(args.write, "parse", text)
     return 0
 
 

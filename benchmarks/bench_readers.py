@@ -27,12 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from forms import docx_to_pdf, pdf_to_scan, text_to_docx  # noqa: E402
+from results_file import write_section  # noqa: E402
 
 import vbhc  # noqa: E402
 from vbhc.readers import ocr, read_source  # noqa: E402
 
-MARK_START = "<!-- readers:start -->"
-MARK_END = "<!-- readers:end -->"
 
 
 def best(fn, rounds: int) -> float:
@@ -114,7 +113,6 @@ def main() -> int:
         per_page_1 = timings[1] / len(pages)
         per_page_2 = timings[2] / len(pages)
     lines = [
-        MARK_START,
         "## Reader speed (`benchmarks/bench_readers.py`)",
         "",
         f"{date.today().isoformat()}, Python {platform.python_version()}, {os.cpu_count()} cores; the five plans of "
@@ -132,19 +130,11 @@ def main() -> int:
         "header is made (the first pass reads the seeds' headers right). The full parse of a plan costs about 5 ms "
         "(see the parse table above), as much as pypdfium2's whole read of it, so the text-PDF ratio cannot reach "
         "1.5× while the parse runs at its present speed; the reading itself, with column layout, is the 'read only' row.",
-        MARK_END,
     ]
     text = "\n".join(lines)
     print(text)
     if args.write:
-        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        if MARK_START in old:
-            head, rest = old.split(MARK_START, 1)
-            tail = rest.split(MARK_END, 1)[1] if MARK_END in rest else ""
-            new = head + text + tail
-        else:
-            new = old.rstrip() + "\n\n" + text + "\n"
-        args.write.write_text(new, encoding="utf-8")
+        write_section(args.write, "readers", text)
     return 0
 
 

@@ -1,0 +1,20 @@
+"""Keep benchmarks/RESULTS.md as one file that each benchmark updates its own section of."""
+from __future__ import annotations
+
+from pathlib import Path
+
+TITLE = "# Benchmark results\n\nEach figure is a ratio to a baseline measured in the same run, on this machine (2 cores).\n"
+
+
+def write_section(path: Path, name: str, text: str) -> None:
+    """Replace the section ``name`` (between HTML comment markers) with ``text``, or add it."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{text.strip()}\n{end}"
+    old = path.read_text(encoding="utf-8") if path.exists() else TITLE
+    if start in old:
+        head, rest = old.split(start, 1)
+        tail = rest.split(end, 1)[1] if end in rest else ""
+        new = head + block + tail
+    else:
+        new = old.rstrip() + "\n\n" + block + "\n"
+    path.write_text(new, encoding="utf-8")
