@@ -17,8 +17,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-import vbhc
 from results_file import write_section
+
+import vbhc
 from vbhc.pipeline.read import read_text_file
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -33,7 +33,6 @@ import vbhc  # noqa: E402
 from vbhc.readers import ocr, read_source  # noqa: E402
 
 
-
 def best(fn, rounds: int) -> float:
     times = []
     for _ in range(3):
