@@ -268,3 +268,18 @@ def test_tcvn3_word_file_is_converted(tmp_path):
     assert plan.title == "Phát động phong trào thi đua cải cách hành chính năm 2025"
     assert [r.number for r in plan.references] == ["05/KH-UBND"] and plan.references[0].date == "2025-01-10"
     assert any(w.code == "text.legacy_encoding" for w in plan.warnings)
+
+
+def test_ocr_stops_at_the_file_budget(tmp_path, monkeypatch):
+    """A slow scan is stopped with a clear error once the file's OCR budget is spent."""
+    from PIL import Image
+
+    from vbhc.readers import ocr
+
+    _need(ocr_available(), "Tesseract with Vietnamese data")
+    monkeypatch.setattr(ocr, "OCR_FILE_TIMEOUT", 0)
+    path = tmp_path / "hai-trang.tif"
+    Image.new("L", (400, 400), 255).save(path, save_all=True, append_images=[Image.new("L", (400, 400), 255)])
+    with pytest.raises(vbhc.InputError) as exc:
+        vbhc.parse(path)
+    assert "quá" in exc.value.reason and "trang" in exc.value.reason

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,7 @@ __all__ = ["DPI", "MAX_OCR_PAGES", "OCR_PAGE_TIMEOUT", "ocr_available", "ocr_ima
 DPI = 300                   # Tesseract reads a clean 300 dpi page almost perfectly
 MAX_OCR_PAGES = 60          # a plan or an award dossier is far shorter; more is refused
 OCR_PAGE_TIMEOUT = 180      # seconds for one page
+OCR_FILE_TIMEOUT = 1800     # seconds for all the pages of one file
 MAX_IMAGE_PIXELS = 120_000_000  # A4 at 600 dpi is 35 Mpx; far more is a decompression bomb
 _MIN_CONFIDENCE = 0         # Tesseract marks non-words with -1
 _SPECK_CONFIDENCE = 60      # a lone letter read with less confidence than this is a speck
@@ -105,7 +107,12 @@ def ocr_pages(
         # Submit a window of pages at a time so that rendered images never pile up.
         pending = {}
         next_page = 0
+        started = time.monotonic()
         for i in range(count):
+            if time.monotonic() - started > OCR_FILE_TIMEOUT:
+                for future in pending.values():
+                    future.cancel()
+                raise UnreadableInputError(name, f"nhận dạng chữ quá {OCR_FILE_TIMEOUT // 60} phút cho một tệp; đã dừng ở trang {i}/{count}")
             while next_page < count and len(pending) < workers * 2:
                 pending[next_page] = pool.submit(job, next_page)
                 next_page += 1
