@@ -62,12 +62,16 @@ def _page_progress(done: int, total: int) -> None:
         print(f"\r  nhận dạng chữ: trang {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
-def _parse_one(name: str) -> Plan:
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    text, _ = decode_text(data, "<stdin>")
+    return text
+
+
+def _parse_one(name: str, restore: bool = False) -> Plan:
     if name == "-":
-        data = sys.stdin.buffer.read() if sys.stdin is not None else b""
-        text, _ = decode_text(data, "<stdin>")
-        return parse_text(text, "<stdin>")
-    return parse_file(name, progress=_page_progress)
+        return parse_text(_read_stdin(), "<stdin>", restore=restore)
+    return parse_file(name, progress=_page_progress, restore=restore)
 
 
 def _table(plans: Iterable[tuple[str, Plan]]) -> str:
@@ -154,7 +158,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if show_progress:
             print(f"\r[{k}/{len(inputs)}] {Path(name).name[:60]:60}", end="", file=sys.stderr, flush=True)
         try:
-            plan = _parse_one(name)
+            plan = _parse_one(name, args.restore)
         except InputError as exc:
             failed += 1
             _err(f"{'' if not show_progress else chr(10)}lỗi: {exc}")
@@ -185,6 +189,27 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return ExitStatus.UNREADABLE if failed else ExitStatus.OK
 
 
+def _cmd_restore(args: argparse.Namespace) -> int:
+    """Print (or write) the text with its diacritics restored."""
+    from .readers import read_source
+    from .restore import assess, restore_text
+
+    try:
+        text = _read_stdin() if args.file == "-" else read_source(args.file, _page_progress).text
+    except InputError as exc:
+        _err(f"lỗi: {exc}")
+        return ExitStatus.UNREADABLE
+    quality = assess(text)
+    garbled = True if args.garbled else (None if not args.stripped else False)
+    restored = restore_text(text, garbled=garbled)
+    _err(f"chất lượng văn bản: {quality.verdict} (âm tiết có dấu {quality.marked:.0%}, từ lỗi nhận dạng {quality.garbled:.1%})")
+    if args.out:
+        _write_atomic(Path(args.out), restored if restored.endswith("\n") else restored + "\n")
+    elif sys.stdout is not None:
+        sys.stdout.write(restored if restored.endswith("\n") else restored + "\n")
+    return ExitStatus.OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     text = _dump(plan_schema()) + "\n"
     if args.out:
@@ -205,8 +230,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="tệp hoặc thư mục; '-' đọc từ đầu vào chuẩn")
     p.add_argument("--format", choices=("json", "jsonl", "table"), default="json", help="định dạng đầu ra (mặc định json)")
     p.add_argument("--out", metavar="PATH", help="ghi ra tệp; nếu là thư mục (kết thúc bằng /) thì ghi mỗi văn bản một tệp .json")
+    p.add_argument("--restore", action="store_true", help="khôi phục dấu tiếng Việt cho văn bản mất dấu hoặc OCR sai trước khi phân tích")
     p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=_cmd_parse)
+    r = sub.add_parser("restore", help="khôi phục dấu tiếng Việt cho văn bản mất dấu hoặc OCR sai")
+    r.add_argument("file", nargs="?", default="-", metavar="FILE", help="tệp (mọi định dạng đọc được) hoặc '-' cho đầu vào chuẩn")
+    mode = r.add_mutually_exclusive_group()
+    mode.add_argument("--garbled", action="store_true", help="coi là văn bản OCR không có dữ liệu tiếng Việt (mặc định: tự nhận biết)")
+    mode.add_argument("--stripped", action="store_true", help="coi là văn bản chỉ mất dấu")
+    r.add_argument("--out", metavar="PATH", help="ghi ra tệp")
+    r.set_defaults(func=_cmd_restore)
     s = sub.add_parser("schema", help="in JSON Schema của mô hình dữ liệu")
     s.add_argument("--out", metavar="PATH", help="ghi ra tệp")
     s.set_defaults(func=_cmd_schema)

@@ -166,6 +166,18 @@ class DossierItem:
 
 
 @dataclass
+class TextQualityInfo:
+    """How the text reads: "clean", "stripped" (diacritics lost) or "garbled" (OCR without
+    Vietnamese data), with the shares of syllables with marks and of words with OCR glyphs,
+    and whether the parser restored the diacritics before reading it."""
+
+    verdict: str = "clean"
+    marked: float = 1.0
+    garbled: float = 0.0
+    restored: bool = False
+
+
+@dataclass
 class Plan:
     """One parsed document. ``to_dict()`` gives the JSON form described by ``vbhc schema``."""
 
@@ -192,6 +204,7 @@ class Plan:
     quotas: list[Quota] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     dossier: list[DossierItem] = field(default_factory=list)
+    text_quality: TextQualityInfo = field(default_factory=TextQualityInfo)
     warnings: list[Warning] = field(default_factory=list)
     provenance: dict[str, Provenance] = field(default_factory=dict)
 

@@ -36,6 +36,7 @@ _DESCRIPTIONS = {
     "quotas": "One entry per award form, conferrer and scope; counts null when the text gives none.",
     "deadlines": "Dated obligations: ISO date, --MM-DD when yearly, null when relative.",
     "dossier": "Papers of the award dossier.",
+    "text_quality": "Whether the text lost its diacritics or was OCR'd without Vietnamese data, and whether they were restored.",
     "warnings": "What looked wrong or was guessed.",
     "provenance": "Where each value came from, keyed by field name.",
 }
