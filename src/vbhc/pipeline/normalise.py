@@ -116,7 +116,8 @@ def _continues(prev: str, line: str) -> bool:
     if not inner or not line.strip() or _ends_sentence(prev) or "   " in inner:
         return False  # (a line with a wide gap holds two columns: its wrap is ambiguous)
     if _starts_lower(line):
-        return not is_upper_text(prev, 0.9)  # "KẾ HOẠCH" does not run on into a lower-case line
+        tail = inner[-40:]
+        return tail != tail.upper()  # "KẾ HOẠCH" (no small letter) does not run on into a lower-case line
     # "… (thông qua phòng Nội vụ -" / "LĐTB&XH thị xã) trước ngày …": an open dash,
     # comma or bracket carries on whatever the case of the next line.
     stripped = prev.rstrip()

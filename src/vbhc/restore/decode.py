@@ -119,7 +119,7 @@ def restore_syllables(
                 s = score + m.score(u, v, w) - cost
                 key = (v, w)
                 if key not in nxt or s > nxt[key][0]:
-                    nxt[key] = (s, path + [w])
+                    nxt[key] = (s, [*path, w])
         states = nxt
     best = max(states.values(), key=lambda sp: sp[0])[1]
     return [t if k in keep else _case_like(t, w) for k, (t, w) in enumerate(zip(tokens, best, strict=True))]

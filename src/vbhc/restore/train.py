@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import sys
 from collections import Counter
 from pathlib import Path
@@ -48,7 +49,7 @@ def count(texts: list[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
             words = [w.lower() for w in run]
             uni.update(words)
             padded = ["<s>", *words]
-            bi.update(f"{a} {b}" for a, b in zip(padded, padded[1:], strict=False))
+            bi.update(f"{a} {b}" for a, b in itertools.pairwise(padded))
             tri.update(f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:], strict=False))
     return uni, bi, tri
 

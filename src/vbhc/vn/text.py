@@ -121,10 +121,14 @@ def strip_marks(text: str) -> str:
 
 def is_upper_text(text: str, threshold: float = 0.8) -> bool:
     """True when at least ``threshold`` of the letters in ``text`` are upper case
-    (judged on the first 160 characters: a paragraph does not turn into a heading)."""
-    letters = [c for c in text[:160] if c.isalpha()]
-    if not letters:
-        return False
+    (judged on its first characters: a paragraph does not turn into a heading)."""
+    sample = text[:80]
+    lower = sample.lower()
+    if sample == lower:
+        return False  # no capital at all (or no letter)
+    if sample == sample.upper():
+        return True   # every letter a capital
+    letters = [c for c in sample if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
     return upper / len(letters) >= threshold
 
