@@ -134,25 +134,38 @@ def _case_like(printed: str, word: str) -> str:
     return word
 
 
-def _names(run: list[str], marked_names: set[str]) -> frozenset[int]:
-    """Positions of a person's name in a run: a family name and 2–4 more capitalised
-    syllables (two-syllable runs are mostly places: "Hà Nội"), not printed with marks
-    elsewhere. At the start of a run only when the run is nothing but capitalised words
-    (a signer's name on its own line), not the first word of a sentence."""
+def _names(
+    run: list[str], marked_names: dict[str, str], line_starts: frozenset[int] = frozenset()
+) -> tuple[frozenset[int], dict[int, str]]:
+    """People's names in a run: a family name and 2–4 more capitalised syllables on one
+    line (two-syllable runs are mostly places: "Hà Nội"); at the start of a line only
+    when the line holds nothing but capitalised words (a signer's name on its own line),
+    not as the first word of a sentence. A name printed with marks elsewhere in the text
+    takes that form; any other stays as printed.
+
+    Returns the positions to keep as printed, and the positions given a marked form."""
     keep: set[int] = set()
+    fixed: dict[int, str] = {}
     title = [t[:1].isupper() and not (len(t) > 1 and t.isupper()) for t in run]
-    k = 0 if all(title) and len(run) <= 5 else 1
-    while k < len(run):
-        if title[k] and starts_with_surname(run[k]):
-            j = k + 1
-            while j < len(run) and j - k < 5 and title[j]:
-                j += 1
-            if j - k >= 3 and fold(" ".join(run[k:j])) not in marked_names:
-                keep.update(range(k, j))
-            k = j
-        else:
-            k += 1
-    return frozenset(keep)
+    starts = sorted({0, *line_starts})
+    for n, line_start in enumerate(starts):
+        line_end = starts[n + 1] if n + 1 < len(starts) else len(run)
+        k = line_start if all(title[line_start:line_end]) and line_end - line_start <= 5 else line_start + 1
+        while k < line_end:
+            if title[k] and starts_with_surname(run[k]):
+                j = k + 1
+                while j < line_end and j - k < 5 and title[j]:
+                    j += 1
+                if j - k >= 3:
+                    marked = marked_names.get(fold(" ".join(run[k:j])))
+                    if marked:
+                        fixed.update(zip(range(k, j), marked.split(), strict=True))
+                    else:
+                        keep.update(range(k, j))
+                k = j
+            else:
+                k += 1
+    return frozenset(keep), fixed
 
 
 def restore_text(text: str, garbled: bool | None = None) -> str:
@@ -176,7 +189,14 @@ def restore_text(text: str, garbled: bool | None = None) -> str:
         last = mt.end()
     if run:
         runs_found.append(run)
-    marked_names = {fold(" ".join(t for _, _, t in r[i:j])) for r in runs_found for i in range(len(r)) for j in range(i + 2, min(len(r), i + 5) + 1) if not all(t.isascii() for _, _, t in r[i:j])}
+    marked_names: dict[str, str] = {}
+    for r in runs_found:
+        words = [t for _, _, t in r]
+        for i in range(len(words)):
+            for j in range(i + 3, min(len(words), i + 5) + 1):
+                span = words[i:j]
+                if all(w[:1].isupper() for w in span) and not any(w.isascii() for w in span):
+                    marked_names.setdefault(fold(" ".join(span)), " ".join(span))
     # Places first, over the whole text: a name met after "phường …" in the header settles
     # the same name before ", ngày" of the date line.
     known_places: dict[str, str] = {}
@@ -188,7 +208,9 @@ def restore_text(text: str, garbled: bool | None = None) -> str:
         nxt = runs_found[n + 1] if n + 1 < len(runs_found) else None
         if nxt and text[r[-1][1]:nxt[0][0]].strip() == "," and _DAY.match(fold(nxt[0][2])):
             places[n] = {**place_names(tokens, True, known_places), **places[n]}
-        words = restore_syllables(tokens, garbled, _names(tokens, marked_names), places[n])
+        breaks = frozenset(k for k in range(1, len(r)) if "\n" in text[r[k - 1][1]:r[k][0]])
+        keep, named = _names(tokens, marked_names, breaks)
+        words = restore_syllables(tokens, garbled, keep, {**places[n], **named})
         for (a, b, _), w in zip(r, words, strict=True):
             out.append(text[at:a])
             out.append(w)
