@@ -32,7 +32,8 @@ class Anchors:
         body = vocab.load("body")
         words = header["date_words"]
 
-        self.quoc_hieu = re.compile(_fz(header["quoc_hieu"], exact=0))
+        self.quoc_hieu = re.compile(_fz(header["quoc_hieu"], exact=0) + "|" + _fz(header["quoc_hieu_head"], exact=0))
+        self.quoc_hieu_tail = re.compile(r"^[\s.,:;'’`\-]*" + _fz(header["quoc_hieu_tail"], exact=0) + r"[\s.,:;]*$")
         self.tieu_ngu = re.compile(_fz(header["tieu_ngu"], exact=0) + "|" + _fz(header["dang"], exact=1))
         self.party_committee = re.compile(r"^\s*(?:tinh|huyen|thanh|thi|quan|dang)\s+uy(?![a-z])")
         # "Số: 263 /KH-UBND", "So: ..../QĐ-UBND", "Số: 12/2025/QĐ-UBND", "Số 57-NQ/TW".

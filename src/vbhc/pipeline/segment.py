@@ -144,6 +144,8 @@ def _split_header_cell(nt: NormalText, piece: Piece, layout: Layout, allow_date:
         if m:
             right_at = min(right_at, m.start())
             layout.quoc_hieu = True
+    if a.quoc_hieu_tail.match(folded):
+        right_at = 0  # "VIỆT NAM" of a wrapped Quốc hiệu
     m_date = a.date_line.search(folded, left_floor) if allow_date else None
     if m_date and (m_date.group("y") or m_date.group("m") or "," in folded[left_floor:m_date.start() + 1]):
         start = _place_start(piece.text, folded, m_date.start(), left_floor)
@@ -267,6 +269,16 @@ def _is_authority_line(folded: str, text: str) -> bool:
     return is_upper_text(text) or (len(s.split()) <= 10 and not s.endswith((".", ";", ",", ":")))
 
 
+def _title_goes_on(last: str, lines: tuple[str, ...], blank: int) -> bool:
+    """After a blank line, a title goes on when its last line ends without punctuation and
+    the next line opens a quotation or starts in lower case (OCR puts blank lines between
+    the lines of a title: "… theo chuyên đề" / "“Thực hiện cải cách …”")."""
+    following = next((line.strip() for line in lines[blank + 1:blank + 3] if line.strip()), "")
+    if not following or last.rstrip().endswith((".", ";", ":", ",")):
+        return False
+    return following[0] in "“\"'‘«" or following[0].islower()
+
+
 def _segment_title(nt: NormalText, layout: Layout, start: int) -> int:
     """Collect the trích yếu lines after the type heading; return the body's first line."""
     lines = nt.lines
@@ -286,13 +298,10 @@ def _segment_title(nt: NormalText, layout: Layout, start: int) -> int:
                 layout.title = [piece] + [p for p in layout.left[k + 1:] if not is_upper_text(p.text)]
                 break
         return i
-    blank_run = 0
     while i < len(lines) and len(layout.title) < _TITLE_MAX_LINES:
         if not lines[i].strip():
-            if layout.title:
-                blank_run += 1
-                if blank_run >= 1:
-                    break
+            if layout.title and not _title_goes_on(layout.title[-1].text, lines, i):
+                break
             i += 1
             continue
         piece = _line_piece(nt, i).stripped()

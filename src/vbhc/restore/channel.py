@@ -23,7 +23,8 @@ def _reverse() -> tuple[tuple[str, tuple[str, ...]], ...]:
     table: dict[str, set[str]] = {}
     for letter, glyphs in vocab.ocr_letters().items():
         for g in glyphs:
-            table.setdefault(g.lower(), set()).add(letter)
+            if g:  # a dropped letter is not searched for: it would try every position
+                table.setdefault(g.lower(), set()).add(letter)
     # the extra glyph folds of vbhc.vn.text.fold (€→e, ¢→c) already happened
     return tuple(sorted(((g, tuple(sorted(v))) for g, v in table.items()), key=lambda gv: -len(gv[0])))
 
@@ -42,6 +43,25 @@ def _edits(key: str) -> set[str]:
 
 def channel_keys(key: str, known: dict[str, tuple[str, ...]]) -> list[tuple[str, int]]:
     """Known keys a garbled folded token may stand for, with their number of substitutions."""
+    return list(_channel_keys(key, id(known), _Known(known)))
+
+
+class _Known:
+    """Wraps the model's key table so that the search below can be cached per key."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        self.table = table
+
+    def __hash__(self) -> int:
+        return id(self.table)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Known) and other.table is self.table
+
+
+@cache
+def _channel_keys(key: str, _table_id: int, wrapped: _Known) -> tuple[tuple[str, int], ...]:
+    known = wrapped.table
     found: dict[str, int] = {}
     frontier = {key}
     seen = {key}
@@ -58,4 +78,4 @@ def channel_keys(key: str, known: dict[str, tuple[str, ...]]) -> list[tuple[str,
         frontier = nxt
         if len(frontier) > 4000:
             break
-    return sorted(found.items(), key=lambda ke: ke[1])[: _MAX_KEYS * 2]
+    return tuple(sorted(found.items(), key=lambda ke: ke[1])[: _MAX_KEYS * 2])

@@ -88,7 +88,7 @@ def _options(token: str, m: Model, garbled: bool) -> tuple[tuple[str, float], ..
         return ((low, 0.0),)
     key = fold(low)
     options: list[tuple[str, float]] = [(w, 0.0) for w in m.candidates.get(key, ())]
-    if garbled and (not options or not key.isalpha() or len(options) == 1):
+    if garbled:  # any word may be another one misread ("BINH" for ĐỊNH): let the model weigh both
         for k, edits in channel_keys(key, m.candidates):
             options.extend((w, edits * _EDIT_COST) for w in m.candidates[k][:3])
     if not options:

@@ -14,6 +14,8 @@ __all__ = ["fuzzy_pattern"]
 
 def _letter_class(ch: str, confusions: Mapping[str, Sequence[str]]) -> str:
     alternatives = [ch, *confusions.get(ch, ())]
+    if "" in alternatives:  # OCR may drop this letter: the class becomes optional
+        return "(?:" + _letter_class(ch, {ch: [a for a in alternatives[1:] if a]}) + ")?"
     singles = sorted({a for a in alternatives if len(a) == 1})
     multis = sorted({a for a in alternatives if len(a) > 1}, key=len, reverse=True)
     parts = [re.escape(m) for m in multis]

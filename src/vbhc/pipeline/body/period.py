@@ -35,6 +35,23 @@ def _labels() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + "|".join(fuzzy_pattern(lb, vocab.ocr_letters()) for lb in labels) + r")(?![a-z])\s*(?:[:.-]\s*)?")
 
 
+@cache
+def _from_to() -> re.Pattern[str]:
+    """"từ" or "đến" as words (OCR-tolerant: "Tw ngay …", "dén ngay …")."""
+    letters = vocab.ocr_letters()
+    return re.compile(r"(?<![a-z])(?:" + fuzzy_pattern("den", letters) + "|" + fuzzy_pattern("tu", letters) + r")(?![a-z])")
+
+
+@cache
+def _span() -> re.Pattern[str]:
+    letters = vocab.ocr_letters()
+    tu, den = fuzzy_pattern("tu", letters), fuzzy_pattern("den", letters)
+    later = "|".join(fuzzy_pattern(w, letters) for w in ("het", "truoc", "ngay het"))
+    return re.compile(
+        r"(?<![a-z])(?:ke\s+)?" + tu + r"(?![a-z])(?P<from>.*?)(?<![a-z])" + den + r"(?![a-z])(?:\s+(?:" + later + r"))?(?P<to>.*)$"
+    )
+
+
 def _clause(outline: Outline) -> tuple[str, str, int] | None:
     """(text, folded, offset) of the timing clause: after its label, or the line under it."""
     for item in outline.items:
@@ -42,10 +59,10 @@ def _clause(outline: Outline) -> tuple[str, str, int] | None:
         if not m:
             continue
         rest = item.folded[m.end():]
-        if re.search(r"\bden\b|\btu\b", rest):
+        if _from_to().search(rest):
             return item.text[m.end():], rest, item.start + m.end()
         following = outline.items[item.index + 1] if item.index + 1 < len(outline.items) else None
-        if following is not None and following.parent == item.index and re.search(r"\bden\b", following.folded):
+        if following is not None and following.parent == item.index and _from_to().search(following.folded):
             return following.text, following.folded, following.start
     return None
 
@@ -69,7 +86,7 @@ def read_period(outline: Outline, title: str | None, issue_date: str | None, doc
     clause = _clause(outline)
     if clause is not None:
         text, folded, offset = clause
-        m = re.search(r"\b(?:ke\s+)?tu\b(?P<from>.*?)\bden\b(?:\s+(?:het|truoc|ngay\s+het))?(?P<to>.*)$", folded)
+        m = _span().search(folded)
         if m:
             start, _ = _value_at(m.group("from"), offset, issue_date)
             end, _ = _value_at(m.group("to"), offset, issue_date)
