@@ -80,26 +80,33 @@ def accuracy_aligned(original: str, restored: str) -> float:
     return good / max(len(a), 1)
 
 
-def draw_page(text: str, path: Path) -> None:
+def draw_page(text: str, path: Path) -> str:
+    """Draw ``text`` on an A4 page at 300 dpi; return the part of it that fits."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 52)
     image = Image.new("L", (2480, 3508), 255)
     draw = ImageDraw.Draw(image)
     y = 180
+    drawn: list[str] = []
     for line in text.split("\n"):
-        words, row = line.split(), ""
-        for w in words:
-            if draw.textlength(row + " " + w, font=font) > 2050:
-                draw.text((250, y), row.strip(), font=font, fill=0)
+        row = ""
+        for w in line.split():
+            if row and draw.textlength(row + " " + w, font=font) > 2050:
+                if y > 3300:
+                    break
+                draw.text((250, y), row, font=font, fill=0)
+                drawn.append(row)
                 y += 70
                 row = ""
-            row += " " + w
-        draw.text((250, y), row.strip(), font=font, fill=0)
-        y += 70
+            row = f"{row} {w}".strip()
         if y > 3300:
             break
+        draw.text((250, y), row, font=font, fill=0)
+        drawn.append(row)
+        y += 70
     image.save(path, dpi=(300, 300))
+    return "\n".join(drawn)
 
 
 def main() -> int:
@@ -128,9 +135,8 @@ def main() -> int:
     garbled: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for k, doc in enumerate(held[: args.ocr_docs]):
-            page = "\n".join(doc.split("\n")[:40])[:3500]
             png = Path(tmp) / f"p{k}.png"
-            draw_page(page, png)
+            page = draw_page("\n".join(doc.split("\n")[:40])[:3500], png)
             env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
             ocr = subprocess.run(["tesseract", str(png), "-", "-l", "eng"], capture_output=True, text=True, check=True, env=env).stdout
             garbled.append((page, ocr))

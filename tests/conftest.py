@@ -1,6 +1,8 @@
 """Shared paths and helpers for the test suite."""
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +46,35 @@ def tmp_text(tmp_path: Path):
         return p
 
     return make
+
+
+CLEAN = ["seed_000", "seed_002", "seed_003", "seed_004"]
+
+
+def _need(ok: bool, what: str) -> None:
+    if not ok:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing: .ci/run must install it")
+        pytest.skip(f"{what} is not installed")
+
+
+
+@pytest.fixture(scope="session")
+def forms(tmp_path_factory) -> dict[str, Path]:
+    """The clean seeds as .docx, text PDF and degraded scan, named seed_NNN.<ext>."""
+    from forms import docx_to_pdf, pdf_to_scan, text_to_docx
+
+    _need(bool(shutil.which("soffice")), "LibreOffice (soffice)")
+    _need(bool(shutil.which("pdftoppm")), "poppler-utils (pdftoppm)")
+    root = tmp_path_factory.mktemp("forms")
+    dirs = {kind: root / kind for kind in ("docx", "pdf", "scan")}
+    for d in dirs.values():
+        d.mkdir()
+    for name in CLEAN:
+        (source,) = CORPUS.glob(f"{name[5:]}_*.txt")
+        docx = text_to_docx(source.read_text(encoding="utf-8"), dirs["docx"] / f"{name}.docx")
+        pdf = docx_to_pdf(docx, dirs["pdf"])
+        pdf_to_scan(pdf, dirs["scan"] / f"{name}.pdf")
+    return dirs
+
+

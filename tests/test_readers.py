@@ -8,7 +8,6 @@ the shared scorer. They need LibreOffice, poppler-utils and Tesseract with Vietn
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -17,39 +16,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, GOLD, SCORER
-from forms import docx_to_pdf, pdf_to_scan, text_to_docx
+from conftest import CLEAN, CORPUS, GOLD, SCORER, _need
+from forms import text_to_docx
 
 import vbhc
 from vbhc.readers import read_source
 from vbhc.readers.ocr import ocr_available
-
-CLEAN = ["seed_000", "seed_002", "seed_003", "seed_004"]
-
-
-def _need(ok: bool, what: str) -> None:
-    if not ok:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing: .ci/run must install it")
-        pytest.skip(f"{what} is not installed")
-
-
-
-@pytest.fixture(scope="session")
-def forms(tmp_path_factory) -> dict[str, Path]:
-    """The clean seeds as .docx, text PDF and degraded scan, named seed_NNN.<ext>."""
-    _need(bool(shutil.which("soffice")), "LibreOffice (soffice)")
-    _need(bool(shutil.which("pdftoppm")), "poppler-utils (pdftoppm)")
-    root = tmp_path_factory.mktemp("forms")
-    dirs = {kind: root / kind for kind in ("docx", "pdf", "scan")}
-    for d in dirs.values():
-        d.mkdir()
-    for name in CLEAN:
-        (source,) = CORPUS.glob(f"{name[5:]}_*.txt")
-        docx = text_to_docx(source.read_text(encoding="utf-8"), dirs["docx"] / f"{name}.docx")
-        pdf = docx_to_pdf(docx, dirs["pdf"])
-        pdf_to_scan(pdf, dirs["scan"] / f"{name}.pdf")
-    return dirs
 
 
 def _score(docs: Path, suffix: str) -> dict:

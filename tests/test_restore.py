@@ -110,3 +110,30 @@ def test_shipped_tables_are_what_the_training_script_builds(tmp_path):
     subprocess.run([sys.executable, "-m", "vbhc.restore.train", "--train", str(TRAIN), "--out", str(out)], check=True, timeout=600)
     shipped = resources.files("vbhc.data").joinpath("restore.tsv.gz").read_bytes()
     assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped)
+
+
+@pytest.mark.slow
+def test_eng_garbled_seeds(forms, tmp_path):
+    """The clean seeds' PDFs read by `tesseract -l eng` (what OCR without Vietnamese data
+    prints): loose ≥ 0.90, and strict ≥ 0.85 once the diacritics are restored."""
+    import os
+    import shutil
+
+    from conftest import CLEAN, _need
+
+    _need(bool(shutil.which("tesseract")), "Tesseract")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    for name in CLEAN:
+        pages = tmp_path / name
+        pages.mkdir()
+        subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(forms["pdf"] / f"{name}.pdf"), str(pages / "p")], check=True)
+        text = "".join(
+            subprocess.run(["tesseract", str(png), "-", "-l", "eng"], capture_output=True, text=True, check=True, env=env).stdout
+            for png in sorted(pages.glob("p-*.png"))
+        )
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert assess(text).verdict == "garbled"
+    cmd = f"{sys.executable} -m vbhc parse --format json {{path}}"
+    only = ",".join(CLEAN)
+    assert _score(tmp_path, only, "--loose", "--cmd", cmd) >= 0.90
+    assert _score(tmp_path, only, "--cmd", cmd.replace("parse", "parse --restore")) >= 0.85

@@ -72,6 +72,7 @@ _VIETNAMESE_ONLY = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | frozenset(chr(c) 
 
 
 _EDIT_COST = 2.5   # log-score cost of one OCR substitution
+_BEAM = 16         # Viterbi states kept per syllable (of up to 12 × 12)
 _DAY = re.compile(r"^ng[a-z0-9&]{1,2}y$")  # "ngày", OCR'd "ngay", "ngdy"
 
 
@@ -120,6 +121,8 @@ def restore_syllables(
                 key = (v, w)
                 if key not in nxt or s > nxt[key][0]:
                     nxt[key] = (s, [*path, w])
+        if len(nxt) > _BEAM:
+            nxt = dict(sorted(nxt.items(), key=lambda kv: kv[1][0], reverse=True)[:_BEAM])
         states = nxt
     best = max(states.values(), key=lambda sp: sp[0])[1]
     return [t if k in keep else _case_like(t, w) for k, (t, w) in enumerate(zip(tokens, best, strict=True))]

@@ -58,6 +58,11 @@ def _lookup(key: str, kind: str, known: dict[str, str] | None = None) -> str | N
     document first, else a unique gazetteer name, else a unique name one letter away."""
     if known and key in known:
         return known[key]
+    return _gazetteer_name(key, kind)
+
+
+@cache
+def _gazetteer_name(key: str, kind: str) -> str | None:
     table = _names_by_kind().get(kind) or _names_by_kind()[""]
     names = table.get(key)
     if not names:
