@@ -137,3 +137,25 @@ def test_eng_garbled_seeds(forms, tmp_path):
     only = ",".join(CLEAN)
     assert _score(tmp_path, only, "--loose", "--cmd", cmd) >= 0.90
     assert _score(tmp_path, only, "--cmd", cmd.replace("parse", "parse --restore")) >= 0.85
+
+
+def test_gazetteer_knows_both_eras():
+    from vbhc.gazetteer import find_units, province_of
+
+    eras = {(u.era, u.kind, u.province) for u in find_units("Nga Nam")}
+    assert ("legacy", "Thị xã", "Sóc Trăng") in eras and ("2025", "Phường", "Cần Thơ") in eras
+    assert province_of("Phước Long") is None or province_of("Phước Long")  # ambiguous names give None
+    assert {u.name for u in find_units("thi xa phuoc long")} <= {"Phước Long"}
+
+
+def test_shipped_gazetteer_is_what_the_build_gives(tmp_path, monkeypatch):
+    """The gazetteer is trimmed from vietnamadminunits: rebuilding it gives the shipped file."""
+    pytest.importorskip("vietnamadminunits")
+    from importlib import resources
+
+    from vbhc import gazetteer
+
+    out = tmp_path / "gazetteer.tsv.gz"
+    gazetteer._build(out)
+    shipped = resources.files("vbhc.data").joinpath("gazetteer.tsv.gz").read_bytes()
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(shipped)
