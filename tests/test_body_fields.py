@@ -196,3 +196,16 @@ def test_proposal_in_a_to_trinh_and_award_in_a_quyet_dinh_are_quotas():
     quyet_dinh = vbhc.parse(DOCS / "quyet_dinh_khen_thuong.txt")
     assert [(q.award, q.collectives, q.individuals) for q in quyet_dinh.quotas] == [("Giấy khen", 2, 5)]
     assert [r.number for r in quyet_dinh.references] == ["72/2025/QH15", "06/2022/QH15", "152/2025/NĐ-CP", "40/TTr-VP"]
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "end"),
+    [
+        ("Thực hiện lộ trình đổi mới công nghệ đến năm 2035", None, "2035"),
+        ("Phát động phong trào thi đua từ năm 2026 đến năm 2030", "2026", "2030"),
+        ("Phát động phong trào thi đua năm 2026", "2026", "2026"),
+    ],
+)
+def test_period_from_title_shapes(title, start, end):
+    p = vbhc.parse_text(HEAD.replace("Phát động phong trào thi đua năm 2026", title) + "Nội dung.\n" + FOOT)
+    assert (p.campaign_period.start, p.campaign_period.end) == (start, end)

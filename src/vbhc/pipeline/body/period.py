@@ -20,6 +20,8 @@ __all__ = ["PeriodReading", "read_period"]
 
 _STAGE = re.compile(r"giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?(?P<a>(?:19|20)\d{2})\s*(?:-|–|den|đến)\s*(?:nam\s*)?(?P<b>(?:19|20)\d{2})")
 _YEAR = re.compile(r"(?<![a-z])nam\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+_YEARS = re.compile(r"(?<![a-z])tu\s+(?:nam\s+)?(?P<a>(?:19|20)\d{2})\s+den\s+(?:het\s+)?(?:nam\s+)?(?P<b>(?:19|20)\d{2})(?!\d)")
+_UNTIL = re.compile(r"(?<![a-z])den\s+(?:het\s+)?nam\s+(?P<y>(?:19|20)\d{2})(?!\d)")
 
 
 class PeriodReading:
@@ -94,9 +96,12 @@ def read_period(outline: Outline, title: str | None, issue_date: str | None, doc
             return PeriodReading(Period(start, end, printed), (offset, offset + len(text)), 0.9)
     if title and (doc_type in _CAMPAIGN_TYPES or doc_type is None or re.search(r"thi\s*dua|phong\s*trao", fold(title))):
         f = fold(title)
-        m = _STAGE.search(f)
+        m = _STAGE.search(f) or _YEARS.search(f)
         if m:
             return PeriodReading(Period(m.group("a"), m.group("b"), squash(title[m.start():m.end()])), None, 0.7)
+        m = _UNTIL.search(f)
+        if m:  # "… đến năm 2035": an end, not a one-year campaign
+            return PeriodReading(Period(None, m.group("y"), squash(title[m.start():m.end()])), None, 0.6)
         m = _YEAR.search(f)
         if m:
             return PeriodReading(Period(m.group("y"), m.group("y"), squash(title[m.start():m.end()])), None, 0.6)
