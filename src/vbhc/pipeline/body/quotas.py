@@ -117,6 +117,11 @@ _TITLE_WORDS = ("tich", "doc", "truong", "tuong")
 _SPELLED_UNITS = ("ca nhan", "tap the", "don vi", "co quan", "giay khen", "bang khen")
 _SPELLED_BEFORE = re.compile(r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\s+$")
 _SCOPE_WORDS = ("hang", "moi n", "doan", "cap ")
+_GOES_ON = ("so luong", "chi tieu", "co cau")  # a sibling that carries the award named before it
+_SPLIT = re.compile(r"\(|trong\s+do|\bgom\b|\bcu the\b")
+# "năm (05) tập thể", "03 (ba) cá nhân": a count restated in brackets is blanked out (same
+# length, so offsets still hold).
+_RESTATED = re.compile(r"(?P<a>" + COUNT + r")\s*\(\s*" + COUNT + r"\s*\)")
 
 
 _AWARD_SUBSTRINGS = ("khen", "chuong", "chwong", "tien tien", "lao dong", "co thi", "si thi", "sy thi")
@@ -154,6 +159,8 @@ def _counts(folded: str) -> list[re.Match[str]]:
     """Count phrases ("không vượt quá 06 tập thể"), searched only near a short number
     (or everywhere when number words may be in use)."""
     pattern = _count_pattern()
+    if "(" in folded:
+        folded = _RESTATED.sub(lambda m: m.group("a") + " " * (m.end() - m.end("a")), folded)
     if _spelled_count(folded):
         return list(pattern.finditer(folded))
     out: list[re.Match[str]] = []
@@ -188,12 +195,16 @@ def _awards_in(item: Item) -> list[_Award]:
     return out
 
 
-def _conferrer(item: Item, before: int | None = None) -> str | None:
+def _conferrer(item: Item, before: int | None = None, nearest: bool = False) -> str | None:
+    """The conferrer named on the line (before ``before``): the first, or the ``nearest``."""
+    found = None
     for m in _conferrer_pattern().finditer(item.folded, 0, before if before is not None else len(item.folded)):
-        if m.group("org") or m.group("level"):
+        if m.group("org") or m.group("level") or "chinh phu" in m.group("title"):
             text = squash(item.text[m.start():m.end()])
-            return re.sub(r"(?i)ủy ban nhân dân|uỷ ban nhân dân", "UBND", text)
-    return None
+            found = re.sub(r"(?i)ủy ban nhân dân|uỷ ban nhân dân", "UBND", text)
+            if not nearest:
+                return found
+    return found
 
 
 def _conferrers(item: Item) -> list[str]:
@@ -201,7 +212,7 @@ def _conferrers(item: Item) -> list[str]:
         return []
     out = []
     for m in _conferrer_pattern().finditer(item.folded):
-        if m.group("org") or m.group("level"):
+        if m.group("org") or m.group("level") or "chinh phu" in m.group("title"):
             out.append(re.sub(r"(?i)ủy ban nhân dân", "UBND", squash(item.text[m.start():m.end()])))
     return out
 
@@ -223,8 +234,10 @@ class _Context:
 
     by_depth: dict[int, dict[str, object]] = field(default_factory=dict)
 
-    def enter(self, depth: int) -> None:
-        for d in [d for d in self.by_depth if d > depth]:
+    def enter(self, depth: int, keep_siblings: bool = False) -> None:
+        """Forget what deeper lines said, and what earlier siblings said unless this line
+        goes on from them ("a. Hình thức: Giấy khen …" then "b. Số lượng: …")."""
+        for d in [d for d in self.by_depth if d > depth or (d == depth and not keep_siblings)]:
             del self.by_depth[d]
 
     def set(self, depth: int, key: str, value: object) -> None:
@@ -260,7 +273,7 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
     open_total: tuple[int, Quota] | None = None       # (depth, quota) whose breakdown follows
     allocated = [w for w in _vocab()["counts"]["allocated_elsewhere"]]
     for item in outline.items:
-        ctx.enter(item.depth)
+        ctx.enter(item.depth, keep_siblings=any(w in item.folded for w in _GOES_ON))
         if open_total and item.depth <= open_total[0]:
             open_total = None
         awards = _awards_in(item)
@@ -290,46 +303,14 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
             continue
         # "Đối với tập thể:" governs the lines under it, not its siblings.
         kind_ctx = kind_here or next((k for k in map(_kind_of, outline.ancestors(item)) if k), None)
-        parts: list[QuotaPart] = []
-        is_max = False
-        for m in counts:
-            n = parse_count(m.group("n"))
-            if n is None:
-                continue
-            if m.group("ind"):
-                kind = "individual"
-            elif m.group("col"):
-                kind = "collective"
-            else:
-                named = next((a for a in _awards_in_text(item, m.start("aw"), m.end("aw"))), None)
-                kind = _vocab()["form_kinds"].get(named, kind_ctx) if named else kind_ctx
-            if kind is None or (kind_ctx and kind != kind_ctx):
-                continue
-            is_max = is_max or bool(m.group("max"))
-            parts.append(QuotaPart(str(kind), n, squash(item.text[m.start("n"):m.end()])))
-        if not parts:
-            continue
-        if open_total is not None:
-            open_total[1].breakdown.extend(parts)
-            continue
-        line_award = next((a.name for a in awards if a.start < counts[0].start()), None) or (awards[0].name if awards else award)
-        scope = scope_here or ctx.get("scope") or _label_scope(item, counts[0].start()) or _parent_label(outline, item)
-        conferrer = _conferrer(item, counts[0].start()) or _pick_conferrer(list(ctx.get("conferrers") or []), scope)
-        quota = _quota_for(quotas, str(line_award), conferrer, scope, parts)
-        quota.max = quota.max or is_max
-        quota.text = squash((quota.text + " " if quota.text else "") + item.text)
-        for kind in ("collective", "individual"):
-            these = [p for p in parts if p.kind == kind]
-            if not these:
-                continue
-            total = sum(p.count for p in these)
-            if kind == "collective":
-                quota.collectives = total
-            else:
-                quota.individuals = total
-            if len(these) > 1:
-                quota.breakdown.extend(these)
-        open_total = (item.depth, quota)
+        # Every award group of the line is read against the total open before the line, so
+        # that a second award on the same line is not taken as the first one's breakdown.
+        totals = [
+            _statement(item, owner or str(award), group, kind_ctx, open_total, quotas, ctx, outline, scope_here)
+            for owner, group in _by_award(counts, awards, item)
+        ]
+        if open_total is None:
+            open_total = next((t for t in reversed(totals) if t), None)
     return quotas, issues
 
 
@@ -352,6 +333,79 @@ def _parent_label(outline: Outline, item: Item) -> str | None:
     if text.endswith(":") and len(text) <= 160 and not _kind_label().match(parent.folded) and not _awards_in(parent):
         return text.rstrip(":").strip()
     return None
+
+
+def _by_award(counts: list[re.Match[str]], awards: list[_Award], item: Item) -> list[tuple[str | None, list[re.Match[str]]]]:
+    """Counts grouped by the award named nearest before them on the line ("tặng Cờ thi đua
+    cho 02 tập thể; tặng Bằng khen cho 15 tập thể …"); a count of the award itself ("03
+    Giấy khen") belongs to that award."""
+    groups: list[tuple[str | None, int, list[re.Match[str]]]] = []
+    for m in counts:
+        inside = next((a for a in awards if a.start >= m.start() and a.end <= m.end()), None)
+        before = [a for a in awards if a.end <= m.start()]
+        owner = inside or (before[-1] if before else None)
+        key = owner.start if owner else -1
+        name = owner.name if owner else None
+        if groups and (groups[-1][1] == key or (inside and groups[-1][0] == name)):
+            groups[-1][2].append(m)
+        else:
+            groups.append((name, key, [m]))
+    return [(name, ms) for name, _, ms in groups]
+
+
+def _statement(
+    item: Item, award: str, counts: list[re.Match[str]], kind_ctx: str | None, open_total, quotas: list[Quota], ctx, outline: Outline, scope_here: str | None  # type: ignore[no-untyped-def]
+):
+    """Add one award's counts on a line to its quota (or to the open total's breakdown);
+    return the total that deeper lines may break down."""
+    parts: list[QuotaPart] = []
+    split: list[QuotaPart] = []
+    is_max = False
+    first_end: dict[str, int] = {}
+    for m in counts:
+        n = parse_count(m.group("n"))
+        if n is None:
+            continue
+        if m.group("ind"):
+            kind = "individual"
+        elif m.group("col"):
+            kind = "collective"
+        else:
+            named = next((a for a in _awards_in_text(item, m.start("aw"), m.end("aw"))), None)
+            kind = _vocab()["form_kinds"].get(named, kind_ctx) if named else kind_ctx
+        if kind is None or (kind_ctx and kind != kind_ctx):
+            continue
+        is_max = is_max or bool(m.group("max"))
+        part = QuotaPart(str(kind), n, squash(item.text[m.start("n"):m.end()]))
+        # "03 tập thể (01 ấp, 02 cơ quan)", "…, trong đó: 01 ấp …": the later counts split the total.
+        if kind in first_end and _SPLIT.search(item.folded, first_end[kind], m.start()):
+            split.append(part)
+            continue
+        first_end.setdefault(kind, m.end())
+        parts.append(part)
+    if not parts:
+        return open_total
+    if open_total is not None:
+        open_total[1].breakdown.extend(parts + split)
+        return open_total
+    scope = scope_here or ctx.get("scope") or _label_scope(item, counts[0].start()) or _parent_label(outline, item)
+    conferrer = _conferrer(item, counts[0].start(), nearest=True) or _pick_conferrer(list(ctx.get("conferrers") or []), scope)
+    quota = _quota_for(quotas, award, conferrer, scope, parts)
+    quota.max = quota.max or is_max
+    quota.text = squash((quota.text + " " if quota.text else "") + item.text)
+    for kind in ("collective", "individual"):
+        these = [p for p in parts if p.kind == kind]
+        if not these:
+            continue
+        total = sum(p.count for p in these)
+        if kind == "collective":
+            quota.collectives = total
+        else:
+            quota.individuals = total
+        if len(these) > 1:
+            quota.breakdown.extend(these)
+    quota.breakdown.extend(split)
+    return (item.depth, quota)
 
 
 def _kind_of(item: Item) -> str | None:
