@@ -17,6 +17,7 @@ _ROMAN = re.compile(r"^\s*(?:(?P<div>phan|chuong|muc)\s+)?(?P<num>[ivxl1|]{1,6})
 _DIEU = re.compile(r"^\s*dieu\s+(?P<num>\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
 _ARABIC = re.compile(r"^\s*(?:(?P<div>muc)\s+)?(?P<num>\d{1,2})\s*[.)]\s+(?P<rest>\S.*)$")
 _HEADING_MAX = 160
+_HEADING_FIRST = frozenset("0123456789ivxl1|dpcm")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,9 @@ def read_sections(layout: Layout) -> tuple[list[Section], list[SectionIssue]]:
                 pending_division = None
                 continue
             pending_division = None
+        first = folded.lstrip()[:1]
+        if first not in _HEADING_FIRST:
+            continue  # a heading starts with a numeral, "Điều", "Phần", "Chương" or "Mục"
         m = _DIEU.match(folded)
         if m:
             rest = text[m.start("rest"):]

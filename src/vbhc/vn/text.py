@@ -133,9 +133,6 @@ def is_upper_text(text: str, threshold: float = 0.8) -> bool:
     return upper / len(letters) >= threshold
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())

@@ -45,7 +45,7 @@ class Item:
     folded: str
     parent: int | None
 
-    @property
+    @cached_property
     def heading_like(self) -> bool:
         t = self.text.strip()
         return bool(t) and (t.endswith(":") or (len(t) <= 120 and not t.endswith((".", ";", ","))))

@@ -18,7 +18,9 @@ from ..segment import Layout
 
 __all__ = ["read_references"]
 
-_NUMBER = r"(?P<num>\d{1,6}(?:\s?/\s?\d{4})?\s?/\s?[a-z0-9][a-z0-9&.]*(?:\s?-\s?[a-z0-9&.]*[a-z0-9])*|\d{1,6}-[a-z]{1,5}/[a-z]{1,6})"
+# (spaces inside a number are blanks or tabs, never a line break: "… số 48/NQ-CP" then "- Tập …")
+_NUMBER = r"(?P<num>\d{1,6}(?:[ \t]?/[ \t]?\d{4})?[ \t]?/[ \t]?[a-z0-9][a-z0-9&.]*(?:[ \t]?-[ \t]?[a-z0-9&.]*[a-z0-9])*|\d{1,6}-[a-z]{1,5}/[a-z]{1,6})"
+_ALSO = re.compile(r"\s*(?:,|;|\bva\b)\s*(?:cac\s+)?so\s*:?\s*" + _NUMBER + r"(?![\w/])")
 _DATE_WINDOW = 14      # characters between a number and the date that belongs to it
 _ISSUER_MAX = 90
 
@@ -37,9 +39,12 @@ def _pattern() -> re.Pattern[str]:
     laws = "|".join(fuzzy_pattern(t.folded, letters) for t in vocab.doc_types() if t.code in _NAMED_TYPES)
     # "Nghị định số 91/2017/NĐ-CP", "Kế hoạch 24/KH-UBND", and a law cited by its name with
     # the number after "số": "Luật Thi đua, khen thưởng số 06/2022/QH15".
+    # A law's name may not run across another type name ("Luật … và Nghị định số 98/…").
+    gap = r"(?:(?!(?:" + types + r")(?![a-z]))[^\d\n;:]){1,90}?"
     return re.compile(
-        r"(?<![a-z])(?:(?P<type>" + types + r")(?:\s+" + so + r")?\s*:?\s*"
-        r"|(?P<law>" + laws + r")\s+[^\d\n;:]{1,90}?\s+" + so + r"\s*:?\s*)" + _NUMBER + r"(?![\w/])"
+        r"(?<![a-z])(?:(?P<type>" + types + r")(?:\s*:)?(?:\s+" + so + r")?\s*:?\s*"
+        r"|(?P<law>" + laws + r")\s+" + gap + r"\s+" + so + r"\s*:?\s*"
+        r"|(?P<named>" + types + r")(?P<words>(?:\s+[a-z]+){1,6}?)\s+" + so + r"\s*:?\s*)" + _NUMBER + r"(?![\w/])"
     )
 
 
@@ -59,8 +64,11 @@ def _citations(text: str, folded: str, start: int, stop: int):
             m = pattern.search(folded, at, min(stop, n.start() + 60))
             if m is None or m.start("num") > n.start():
                 break
-            head = m.start("type") if m.group("type") is not None else m.start("law")
-            if m.start("num") == n.start() and text[head].isupper():
+            name = next(g for g in ("type", "law", "named") if m.group(g) is not None)
+            head = m.start(name)
+            # "Kế hoạch hành động số …": the words between a type and "số" are lower case
+            plain = name != "named" or not any(c.isupper() for c in text[m.start("words"):m.end("words")])
+            if m.start("num") == n.start() and text[head].isupper() and plain:
                 last_end = m.end()
                 yield m
                 break
@@ -145,8 +153,22 @@ def read_references(layout: Layout, own_number: str | None) -> list[Reference]:
             if found[key].date is None and date:
                 found[key].date = date
             continue
-        found[key] = Reference(_code_for(m.group("type") or m.group("law"), key), number, date, issuer, cited)
+        code = _code_for(m.group("type") or m.group("law") or m.group("named"), key)
+        found[key] = Reference(code, number, date, issuer, cited)
+        # "các Quyết định: số 36/QĐ-TTg …, số 1668/QĐ-TTg"; "Kế hoạch số 24/… và số 35/…"
+        at = m.end()
+        while (more := _ALSO.match(folded, at, line_end)) or (more := _ALSO.match(folded, _skip_date(folded, at, line_end), line_end)):
+            extra = re.sub(r"\s+", "", text[more.start("num"):more.end("num")]).rstrip(".")
+            after_extra = [d for d in find_dates(folded, more.end(), min(line_end, more.end() + 40)) if d.start - more.end() <= _DATE_WINDOW]
+            found.setdefault(fold(extra), Reference(code, extra, after_extra[0].value() if after_extra and after_extra[0].precision == "day" else None, None, squash(text[more.start("num"):more.end()])))
+            at = more.end()
     return list(found.values())
+
+
+def _skip_date(folded: str, at: int, stop: int) -> int:
+    """Past a date (and a short "của …" clause) that follows a citation, to a listed next number."""
+    dates = [d for d in find_dates(folded, at, min(stop, at + 40)) if d.start - at <= _DATE_WINDOW]
+    return dates[0].end if dates else stop
 
 
 def _date_before(folded: str, at: int) -> str | None:
