@@ -65,6 +65,9 @@ def _joined(folded: str, first, stop: int):  # type: ignore[no-untyped-def]
         at = nxt[0].end
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
 def _what_after(text: str, folded: str, start: int, stop: int) -> str:
     """"Trước ngày 31/12/2025, các sở gửi báo cáo …": the task after the date."""
     clause = folded[start:stop]
@@ -92,7 +95,7 @@ def read_deadlines(
             if m.start() < consumed or (period_span and period_span[0] <= m.start() < period_span[1]):
                 continue  # inside a deadline already read ("chậm nhất 10 ngày trước khi …")
             bare = m.group().strip() == "truoc"  # "trước" alone counts only with a date after it
-            if bare and not any(c.isdigit() for c in folded[m.end():m.end() + _DATE_GAP + 6]):
+            if bare and not _DIGIT.search(folded, m.end(), m.end() + _DATE_GAP + 6):
                 continue  # "trước khi", "trước đây": cheap exit, most "trước" are these
             begin = item.start
             if any(e in folded[begin:m.start()][-60:] for e in events):

@@ -22,7 +22,7 @@ from ... import vocab
 from ...model import Quota, QuotaPart
 from ...vn.fuzzy import fuzzy_pattern
 from ...vn.numbers import COUNT, parse_count
-from ...vn.text import fold, squash
+from ...vn.text import contains_any, fold, squash
 from .outline import Item, Outline
 
 __all__ = ["QuotaIssue", "read_quotas"]
@@ -115,12 +115,13 @@ _AWARD_WINDOW = 45      # characters around a stem in which the award's full nam
 _COUNT_WINDOW = (24, 48)  # characters before and after a number where its phrase stands
 _TITLE_WORDS = ("tich", "doc", "truong", "tuong")
 _SPELLED_UNITS = ("ca nhan", "tap the", "don vi", "co quan", "giay khen", "bang khen")
-_SPELLED_BEFORE = re.compile(r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi)\s+$")
-_SCOPE_WORDS = ("hang", "moi n", "doan", "cap ")
+_NUMBER_WORDS = frozenset(("mot", "hai", "ba", "bon", "tu", "nam", "lam", "sau", "bay", "tam", "chin", "muoi"))
+_SCOPE_WORDS = (" hang", "(hang", "moi n", "doan", "cap ")  # " hang": "tháng" holds "hang" too
 _GOES_ON = ("so luong", "chi tieu", "co cau")  # a sibling that carries the award named before it
 _SPLIT = re.compile(r"\(|trong\s+do|\bgom\b|\bcu the\b")
 # "năm (05) tập thể", "03 (ba) cá nhân": a count restated in brackets is blanked out (same
 # length, so offsets still hold).
+_RESTATED_GATE = re.compile(r"\(\s*(?:[0-9]|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)")
 _RESTATED = re.compile(r"(?P<a>" + COUNT + r")\s*\(\s*" + COUNT + r"\s*\)")
 
 
@@ -131,7 +132,7 @@ _SHORT_NUMBER = re.compile(r"[0-9]{1,3}(?= +[a-z])")  # the preceding character 
 def _award_windows(folded: str) -> list[tuple[int, int]]:
     """Spans of ``folded`` around each award stem, merged; empty when there is none."""
     spans: list[tuple[int, int]] = []
-    if not any(w in folded for w in _AWARD_SUBSTRINGS):
+    if not contains_any(folded, _AWARD_SUBSTRINGS):
         return spans
     for m in _AWARD_STEM.finditer(folded):
         a, b = max(0, m.start() - _AWARD_WINDOW), m.end() + _AWARD_WINDOW
@@ -149,19 +150,21 @@ def _spelled_count(folded: str) -> bool:
     for unit in _SPELLED_UNITS:
         at = folded.find(unit)
         while at > 0:
-            if _SPELLED_BEFORE.search(folded, max(0, at - 8), at):
+            before = folded[max(0, at - 8):at].split()
+            if before and before[-1] in _NUMBER_WORDS and folded[at - 1].isspace():
                 return True
             at = folded.find(unit, at + 1)
     return False
 
 
-def _counts(folded: str) -> list[re.Match[str]]:
+def _counts(folded: str, spelled_in_document: bool = True) -> list[re.Match[str]]:
     """Count phrases ("không vượt quá 06 tập thể"), searched only near a short number
-    (or everywhere when number words may be in use)."""
+    (or everywhere when number words may be in use: ``spelled_in_document`` says whether
+    the plan has any count in words at all, so that most plans skip the per-line test)."""
     pattern = _count_pattern()
-    if "(" in folded:
+    if "(" in folded and _RESTATED_GATE.search(folded):
         folded = _RESTATED.sub(lambda m: m.group("a") + " " * (m.end() - m.end("a")), folded)
-    if _spelled_count(folded):
+    if spelled_in_document and _spelled_count(folded):
         return list(pattern.finditer(folded))
     out: list[re.Match[str]] = []
     last = 0
@@ -190,9 +193,8 @@ def _awards_in(item: Item) -> list[_Award]:
         return sorted(out, key=lambda a: a.start)
     pattern, names = _award_pattern()
     for m in (m for a, b in windows for m in pattern.finditer(item.folded, a, b)):
-        name = next(names[k] for k, v in m.groupdict().items() if v is not None)
-        out.append(_Award(name, m.start(), m.end()))
-    return out
+        out.append(_Award(names[str(m.lastgroup)], m.start(), m.end()))  # each form is one group
+    return sorted(out, key=lambda a: a.start) if len(out) > 1 else out
 
 
 def _conferrer(item: Item, before: int | None = None, nearest: bool = False) -> str | None:
@@ -208,7 +210,7 @@ def _conferrer(item: Item, before: int | None = None, nearest: bool = False) -> 
 
 
 def _conferrers(item: Item) -> list[str]:
-    if not any(w in item.folded for w in _TITLE_WORDS):
+    if not contains_any(item.folded, _TITLE_WORDS):
         return []
     out = []
     for m in _conferrer_pattern().finditer(item.folded):
@@ -218,7 +220,7 @@ def _conferrers(item: Item) -> list[str]:
 
 
 def _scope(item: Item) -> str | None:
-    if not any(w in item.folded for w in _SCOPE_WORDS):
+    if not (item.folded.startswith("hang") or contains_any(item.folded, _SCOPE_WORDS)):
         return None
     m = _scope_pattern().search(item.folded)
     if not m:
@@ -271,14 +273,15 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
     quotas: list[Quota] = []
     issues: list[QuotaIssue] = []
     open_total: tuple[int, Quota] | None = None       # (depth, quota) whose breakdown follows
-    allocated = [w for w in _vocab()["counts"]["allocated_elsewhere"]]
+    allocated = tuple(_vocab()["counts"]["allocated_elsewhere"])
+    spelled = _spelled_count("\n".join(item.folded for item in outline.items))
     for item in outline.items:
-        ctx.enter(item.depth, keep_siblings=any(w in item.folded for w in _GOES_ON))
+        ctx.enter(item.depth, keep_siblings=contains_any(item.folded, _GOES_ON))
         if open_total and item.depth <= open_total[0]:
             open_total = None
         awards = _awards_in(item)
         kind_here = _kind_of(item)
-        counts = _counts(item.folded)
+        counts = _counts(item.folded, spelled)
         # A scope is set by a heading ("1. Khen thưởng hàng năm") or stated beside a count.
         scope_here = _scope(item) if awards or counts or (item.heading_like and len(item.text) <= 120) else None
         # Conferrers matter where an award or a count is named ("Giấy khen của Chủ tịch UBND
@@ -292,7 +295,7 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
             ctx.set(item.depth, "scope", scope_here)
         award = ctx.get("award")
         if not counts:
-            if award and awards and any(w in item.folded for w in allocated) and "so luong" in item.folded:
+            if award and awards and contains_any(item.folded, allocated) and "so luong" in item.folded:
                 quota = Quota(str(awards[0].name), _conferrer(item) or _pick_conferrer(list(ctx.get("conferrers") or []), ctx.get("scope")), None, None, ctx.get("scope"), False, [], squash(item.text))
                 if not any(q.award == quota.award and q.conferrer == quota.conferrer and q.scope == quota.scope for q in quotas):
                     quotas.append(quota)
