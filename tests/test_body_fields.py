@@ -209,3 +209,69 @@ def test_proposal_in_a_to_trinh_and_award_in_a_quyet_dinh_are_quotas():
 def test_period_from_title_shapes(title, start, end):
     p = vbhc.parse_text(HEAD.replace("Phát động phong trào thi đua năm 2026", title) + "Nội dung.\n" + FOOT)
     assert (p.campaign_period.start, p.campaign_period.end) == (start, end)
+
+
+# ---------------------------------------------------------------- review fixes (shapes met in the training corpus)
+
+
+def test_count_restated_in_words_is_counted_once():
+    p = plan("III. KHEN THƯỞNG\n1. Khen thưởng hàng năm\nGiấy khen của Chủ tịch UBND xã: tặng 05 (năm) tập thể và 03 (ba) cá nhân.\n")
+    (q,) = p.quotas
+    assert (q.award, q.collectives, q.individuals) == ("Giấy khen", 5, 3)
+
+
+def test_two_awards_on_one_line_are_two_quotas():
+    p = plan(
+        "III. KHEN THƯỞNG\n1. Khen thưởng hàng năm\n"
+        "Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể; Giấy khen của Chủ tịch UBND xã cho 04 tập thể và 06 cá nhân.\n"
+    )
+    got = {q.award: (q.collectives, q.individuals) for q in p.quotas}
+    assert got == {"Bằng khen": (2, None), "Giấy khen": (4, 6)}
+
+
+def test_a_sibling_line_does_not_inherit_the_award_above():
+    p = plan(
+        "III. KHEN THƯỞNG\n1. Giấy khen của Chủ tịch UBND xã cho 03 tập thể.\n"
+        "2. Tổ chức 02 hội nghị sơ kết trong năm.\n"
+    )
+    assert [(q.award, q.collectives, q.individuals) for q in p.quotas] == [("Giấy khen", 3, None)]
+
+
+def test_references_in_a_list_and_named_types():
+    p = plan(
+        "Căn cứ Nghị định số 98/2023/NĐ-CP và số 152/2025/NĐ-CP của Chính phủ;\n"
+        "Thực hiện Thông tri số 05-TT/TU ngày 10/01/2026 của Tỉnh ủy;\n"
+        "Căn cứ Thông tư số 15/2025/TT-BNV ngày 01/8/2025 của Bộ Nội vụ;\n"
+    )
+    refs = {r.number: r.doc_type for r in p.references}
+    assert refs["98/2023/NĐ-CP"] == "NGHI_DINH" and refs["152/2025/NĐ-CP"] == "NGHI_DINH"
+    assert refs["05-TT/TU"] == "THONG_TRI"
+    assert refs["15/2025/TT-BNV"] == "THONG_TU"
+
+
+def test_a_reference_number_does_not_run_across_a_line_break():
+    p = plan("Căn cứ Quyết định số 12/QĐ-UBND\nngày 05/01/2026 của UBND xã về ban hành quy chế;\n")
+    assert [r.number for r in p.references] == ["12/QĐ-UBND"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "start", "end"),
+    [
+        ("Thời gian thi đua: Từ ngày 01/4/2026 - 30/9/2026.", "2026-04-01", "2026-09-30"),
+        ("Thời gian thực hiện: Năm 2026.", "2026", "2026"),
+    ],
+)
+def test_period_clause_variants(clause, start, end):
+    p = plan(f"I. NỘI DUNG\n1. {clause}\n")
+    assert (p.campaign_period.start, p.campaign_period.end) == (start, end)
+
+
+def test_deadline_after_a_colon_and_a_list_of_yearly_dates():
+    p = plan(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Hạn cuối nộp hồ sơ: 15/12/2026.\n"
+        "2. Các thôn gửi báo cáo trước ngày 01/6 và 15/11 hằng năm.\n"
+    )
+    got = {(d.date, d.recurring) for d in p.deadlines}
+    assert ("2026-12-15", False) in got
+    assert {("--06-01", True), ("--11-15", True)} <= got
