@@ -275,3 +275,24 @@ def test_deadline_after_a_colon_and_a_list_of_yearly_dates():
     got = {(d.date, d.recurring) for d in p.deadlines}
     assert ("2026-12-15", False) in got
     assert {("--06-01", True), ("--11-15", True)} <= got
+
+
+def test_procedural_time_limit_names_the_task_after_a_long_clause():
+    p = plan(
+        "IV. TỔ CHỨC THỰC HIỆN\nTrong thời hạn 07 ngày làm việc kể từ ngày họp Hội đồng Thi đua - Khen thưởng "
+        "xã xét duyệt danh sách đề nghị khen thưởng, Văn phòng UBND xã hoàn thiện hồ sơ trình Chủ tịch UBND xã.\n"
+    )
+    (d,) = p.deadlines
+    assert d.date is None and d.what.startswith("Văn phòng UBND xã hoàn thiện hồ sơ")
+
+
+def test_a_date_before_the_year_in_the_number_is_a_condition_not_a_deadline():
+    text = (
+        "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 158/2025/NĐ-CP\n"
+        "NGHỊ ĐỊNH\nQuy định chi tiết về bảo hiểm xã hội\n"
+        "Điều 1. Người lao động có thời gian công tác trước ngày 01 tháng 01 năm 1998 được tính như sau.\n"
+        "Điều 2. Các bộ gửi báo cáo trước ngày 31 tháng 12 năm 2025.\n" + FOOT
+    )
+    p = vbhc.parse_text(text)
+    assert p.issue_date is None
+    assert [d.date for d in p.deadlines] == ["2025-12-31"]

@@ -184,6 +184,15 @@ def _header_year(layout: Layout) -> str | None:
     return f"{parts.year:04d}" if parts and parts.year and not parts.problem else None
 
 
+_NUMBER_YEAR = re.compile(r"^\d+/((?:19|20)\d{2})/")
+
+
+def _number_year(number: str | None) -> str | None:
+    """The year in a number such as "158/2025/NĐ-CP" (legal documents print it)."""
+    m = _NUMBER_YEAR.match(number or "")
+    return m.group(1) if m else None
+
+
 def _fill_body_fields(plan: Plan, layout: Layout) -> None:
     """References, period, targets, criteria, quotas, deadlines, dossier (issue 3)."""
     tree = outline(layout)
@@ -207,7 +216,7 @@ def _fill_body_fields(plan: Plan, layout: Layout) -> None:
     for k, quota in enumerate(plan.quotas):
         if quota.collectives is None and quota.individuals is None:
             plan.provenance[f"quotas[{k}]"] = Provenance(confidence=0.5)
-    issued = plan.issue_date or _header_year(layout)
+    issued = plan.issue_date or _header_year(layout) or _number_year(plan.number)
     plan.deadlines, deadline_issues = read_deadlines(whole, period.span, issued)
     for issue in deadline_issues:
         plan.warn(issue.code, issue.message, "deadlines")

@@ -149,7 +149,8 @@ def read_deadlines(
                 end = m.end() + clause_end.start() if clause_end else end
                 if len(what.split()) <= 2:
                     # "Trong thời hạn 05 ngày làm việc kể từ …, Ủy ban nhân dân … có trách nhiệm …"
-                    comma = folded.find(", ", m.end(), end)
+                    sentence = re.search(r"[.;](?:\s|$)", folded[m.end():item.end])
+                    comma = folded.find(", ", m.end(), m.end() + sentence.start() if sentence else item.end)
                     what = _what_after(text, folded, comma + 2, item.end) if comma > 0 else what
                 out.append(Deadline(None, False, what, squash(text[m.start():end])))
                 consumed = end
