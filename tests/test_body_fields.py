@@ -296,3 +296,8 @@ def test_a_date_before_the_year_in_the_number_is_a_condition_not_a_deadline():
     p = vbhc.parse_text(text)
     assert p.issue_date is None
     assert [d.date for d in p.deadlines] == ["2025-12-31"]
+
+
+def test_a_contract_term_is_not_a_deadline():
+    p = plan("II. NỘI DUNG\n1. Thời hạn hợp đồng được tính từ ngày ký đến hết thời hạn thuê.\n2. Các thôn nộp hồ sơ trước ngày 15/11/2026.\n")
+    assert [d.date for d in p.deadlines] == ["2026-11-15"]

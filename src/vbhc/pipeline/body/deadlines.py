@@ -74,6 +74,8 @@ def _joined(folded: str, first: DateExpr, stop: int):  # type: ignore[no-untyped
 
 
 _DIGIT = re.compile(r"[0-9]")
+# "trước khi …", "chậm nhất trước ngày họp …": due before an event ("hợp đồng" is no event)
+_BEFORE_EVENT = re.compile(r"\s*(?:khi|to chuc|hop(?!\s+dong)|ngay to chuc|ngay hop)(?![a-z])")
 
 
 def _what_after(text: str, folded: str, start: int, stop: int) -> str:
@@ -143,7 +145,7 @@ def read_deadlines(
                         break
                     v = f"--{more.parts.month:02d}-{more.parts.day:02d}" if recurring else more.value()
                     out.append(Deadline(v, recurring, what, squash(text[m.start():max(end, more.end)])))
-            elif not bare and (_RELATIVE.match(after) or after.lstrip().startswith(("khi", "to chuc", "hop", "ngay to chuc", "ngay hop"))):
+            elif not bare and (_RELATIVE.match(after) or _BEFORE_EVENT.match(after)):
                 end = min(item.end, m.end() + 80)
                 clause_end = re.search(r"[.;]", folded[m.end():end])
                 end = m.end() + clause_end.start() if clause_end else end
