@@ -110,3 +110,42 @@ def test_pathological_inputs_stay_linear(text):
     t0 = time.perf_counter()
     vbhc.parse_text(text)
     assert time.perf_counter() - t0 < 3.0
+
+
+@pytest.mark.parametrize("subject", ["Về hướng dẫn đánh giá trung tâm học tập cộng đồng", "V/v hướng dẫn đánh giá trung tâm học tập cộng đồng"])
+def test_cong_van_subject_run_onto_the_number_line(subject):
+    text = (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ GIÁO DỤC VÀ ĐÀO TẠO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        f"Số: 5155/SGDĐT-GDTX {subject}\nThành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n"
+        "Kính gửi: Ủy ban nhân dân phường, xã\nCăn cứ Luật Giáo dục;\n" + F + "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrương Hải Thanh"
+    )
+    p = vbhc.parse_text(text)
+    assert (p.doc_type, p.number, p.title) == ("CONG_VAN", "5155/SGDĐT-GDTX", subject)
+
+
+def test_head_of_the_issuer_run_into_an_upper_case_title_is_cut():
+    text = (
+        "BỘ TÀI CHÍNH CỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 37698/TB-CHQ\n"
+        "Hà Nội, ngày 21 tháng 11 năm 2025\nTHÔNG BÁO VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ CỤC TRƯỞNG CỤC HẢI QUAN\n"
+        "Căn cứ Luật Hải quan ngày 23/6/2014;\n" + F + "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nĐào Thu Hương"
+    )
+    p = vbhc.parse_text(text)
+    assert (p.issuer, p.title) == ("CỤC HẢI QUAN", "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ")
+
+
+def test_title_ending_with_of_the_minister_keeps_its_end():
+    text = (
+        "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 112/2025/TT-BTC\n"
+        "Hà Nội, ngày 28 tháng 11 năm 2025\nTHÔNG TƯ SỬA ĐỔI THÔNG TƯ SỐ 75/2024/TT-BTC NGÀY 31 THÁNG 10 NĂM 2024 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH\n"
+        "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13;\n" + F + "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nBùi Văn Khắng"
+    )
+    assert vbhc.parse_text(text).title.endswith("NĂM 2024 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH")
+
+
+def test_chairman_and_issuer_run_into_a_decision_title_are_cut():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 1612/QĐ-UBND\n"
+        "Lai Châu, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ Y TẾ TỈNH LAI CHÂU "
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nCăn cứ Luật Tổ chức chính quyền địa phương;\n" + F + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTống Thanh Hải"
+    )
+    assert vbhc.parse_text(text).title == "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ Y TẾ TỈNH LAI CHÂU"

@@ -100,11 +100,20 @@ def _fill_title(plan: Plan, layout: Layout) -> None:
     title = squash(" ".join(p.text for p in layout.title))
     if plan.issuer and plan.doc_type != "CONG_VAN":
         # "… NĂM 2026 ỦY BAN NHÂN DÂN TỈNH BẮC NINH": the QĐ's authority run into the title.
-        for tail in (plan.issuer, "CHỦ TỊCH " + plan.issuer):
-            head = fold(title)[: -len(tail)].rstrip()
-            joined = head.rsplit(" ", 1)[-1] in _JOINING_WORDS  # "… năm 2024 của Ủy ban nhân dân tỉnh X"
-            if fold(title).endswith(" " + fold(tail)) and len(title) > len(tail) + 10 and not joined:
-                title = title[: -len(tail)].rstrip()
+        tail = plan.issuer
+        head = fold(title)[: -len(tail)].rstrip()
+        joined = head.rsplit(" ", 1)[-1] in _JOINING_WORDS  # "… năm 2024 của Ủy ban nhân dân tỉnh X"
+        if fold(title).endswith(" " + fold(tail)) and len(title) > len(tail) + 10 and not joined:
+            cut = title[: -len(tail)].rstrip()
+            # and the head of the issuer before it: "… MÃ SỐ CỤC TRƯỞNG CỤC HẢI QUAN", unless
+            # the title itself ends so: "… NĂM 2024 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"
+            folded = fold(cut)
+            lead = next((h for h in vocab.load("body")["authority_starts"] if folded.endswith(" " + h)), None)
+            if lead and folded[: -len(lead)].rstrip().rsplit(" ", 1)[-1] in _JOINING_WORDS:
+                cut = title
+            elif lead and cut[-len(lead):].isupper() and len(cut) > len(lead) + 10:
+                cut = cut[: -len(lead)].rstrip()
+            title = cut
     title = re.sub(r"\s*\.$", "", title)
     plan.title = title or None
     first, last = layout.title[0], layout.title[-1]

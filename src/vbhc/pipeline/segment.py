@@ -279,6 +279,21 @@ def _title_goes_on(last: str, lines: tuple[str, ...], blank: int) -> bool:
     return following[0] in "“\"'‘«" or following[0].islower()
 
 
+def _subject_after_number(nt: NormalText, layout: Layout) -> list[Piece]:
+    """A công văn's trích yếu run onto its number line: "Số: 5155/SGDĐT-GDTX Về hướng dẫn …"."""
+    a = anchors()
+    for k, piece in enumerate(layout.left):
+        m = a.number.match(nt.folded[piece.start:piece.end])
+        if not m:
+            continue
+        rest = piece.cut(m.end()).stripped()
+        subject = rest.text[:3].lower() == "về " or a.cong_van_subject.match(nt.folded[rest.start:rest.end])
+        if subject and len(rest.text.split()) >= 4:
+            return [rest] + [p for p in layout.left[k + 1:] if not is_upper_text(p.text)]
+        return []
+    return []
+
+
 def _segment_title(nt: NormalText, layout: Layout, start: int) -> int:
     """Collect the trích yếu lines after the type heading; return the body's first line."""
     lines = nt.lines
@@ -297,6 +312,8 @@ def _segment_title(nt: NormalText, layout: Layout, start: int) -> int:
             if m:
                 layout.title = [piece] + [p for p in layout.left[k + 1:] if not is_upper_text(p.text)]
                 break
+        else:
+            layout.title = _subject_after_number(nt, layout)
         return i
     while i < len(lines) and len(layout.title) < _TITLE_MAX_LINES:
         if not lines[i].strip():
