@@ -149,3 +149,9 @@ def test_chairman_and_issuer_run_into_a_decision_title_are_cut():
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nCăn cứ Luật Tổ chức chính quyền địa phương;\n" + F + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTống Thanh Hải"
     )
     assert vbhc.parse_text(text).title == "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ Y TẾ TỈNH LAI CHÂU"
+
+
+def test_recipient_notes_in_brackets_stay_with_their_entry():
+    footer = "Nơi nhận:\n- Văn phòng Chính phủ; (B/c)\n- Cục Kiểm tra văn bản - Bộ Tư pháp;\n(B/c)\n- Sở Tư pháp;\n- Lưu: VT.\n"
+    p = vbhc.parse_text(H + "KẾ HOẠCH\nThi đua\nCăn cứ x;\n" + footer + "CHỦ TỊCH\nLê Văn Bình")
+    assert p.recipients == ["Văn phòng Chính phủ (B/c)", "Cục Kiểm tra văn bản - Bộ Tư pháp (B/c)", "Sở Tư pháp", "Lưu: VT"]

@@ -12,6 +12,8 @@ __all__ = ["read_recipients"]
 _ENTRY = re.compile(r"^\s*[-+•–—]\s*")
 _MERGED = re.compile(r"(?<=[;.])\s*(?=[-+•]\s*\S)")
 _TERMINATED = re.compile(r"[;.]\s*$")
+_NOTE = re.compile(r"^\([^()]{1,30}\)\s*[;.]?$")               # "(B/c)" on a line of its own
+_NOTE_AFTER = re.compile(r"\s*;\s*(\([^()]{1,30}\))$")         # "Văn phòng Chính phủ; (B/c)"
 
 
 def _entries(pieces: list[Piece]) -> list[Piece]:
@@ -28,7 +30,7 @@ def _entries(pieces: list[Piece]) -> list[Piece]:
             part = part.stripped()
             if not part.text:
                 continue
-            if out and not _ENTRY.match(part.text) and not _TERMINATED.search(out[-1].text):
+            if out and not _ENTRY.match(part.text) and (not _TERMINATED.search(out[-1].text) or _NOTE.match(part.text)):
                 prev = out[-1]
                 out[-1] = Piece(prev.text + " " + part.text, prev.start, part.end, prev.line)
             else:
@@ -47,6 +49,7 @@ def _clean_entry(piece: Piece, layout: Layout) -> str | None:
             text = text[:m.end() + end.start()]
     text = squash(text)
     text = re.sub(r"\s*[;.,]$", "", text)
+    text = _NOTE_AFTER.sub(r" \1", text)  # the brace's note ("để báo cáo") belongs to the entry
     return text or None
 
 
