@@ -37,15 +37,17 @@ def _prov(piece: Piece | None, confidence: float = 1.0, inferred: bool = False) 
     return Provenance(span=[piece.start, piece.end] if piece else None, confidence=confidence, inferred=inferred)
 
 
-def _fill_number(plan: Plan, layout: Layout) -> None:
+def _fill_number(plan: Plan, layout: Layout) -> int | None:
+    """Fill the number fields; return the year the number prints ("158/2025/NĐ-CP"), if any."""
     number = read_number(layout)
     if number is None:
         plan.warn("number.missing", "Không tìm thấy dòng “Số:” và ký hiệu văn bản", "number")
-        return
+        return None
     plan.number, plan.number_seq, plan.symbol = number.text, number.seq, number.symbol
     plan.provenance["number"] = _prov(number.piece)
     if number.seq is None:
         plan.warn("number.blank", "Số văn bản để trống (bản chưa ký hoặc chưa vào sổ)", "number")
+    return number.year
 
 
 def _fill_date(plan: Plan, layout: Layout) -> None:
@@ -170,7 +172,7 @@ def _fill_signer(plan: Plan, layout: Layout) -> None:
         plan.warn("signer.name_missing", "Khối chữ ký không có họ tên người ký", "signer.name")
 
 
-def _fill_body(plan: Plan, layout: Layout) -> None:
+def _fill_body(plan: Plan, layout: Layout, number_year: int | None) -> None:
     plan.recipients, pieces = read_recipients(layout)
     if pieces:
         plan.provenance["recipients"] = Provenance(span=[pieces[0].start, pieces[-1].end])
@@ -179,7 +181,7 @@ def _fill_body(plan: Plan, layout: Layout) -> None:
     plan.sections, issues = read_sections(layout)
     for issue in issues:
         plan.warn(issue.code, issue.message, "sections")
-    _fill_body_fields(plan, layout)
+    _fill_body_fields(plan, layout, number_year)
     for m in _BAD_YEAR.finditer(layout.nt.folded):
         if (m.start() and layout.nt.folded[m.start() - 1].isdigit()) or not _YEAR_BEFORE.search(layout.nt.folded[max(0, m.start() - 8):m.start()]):
             continue
@@ -193,17 +195,10 @@ def _header_year(layout: Layout) -> str | None:
     return f"{parts.year:04d}" if parts and parts.year and not parts.problem else None
 
 
-_NUMBER_YEAR = re.compile(r"^\d+/((?:19|20)\d{2})/")
-
-
-def _number_year(number: str | None) -> str | None:
-    """The year in a number such as "158/2025/NĐ-CP" (legal documents print it)."""
-    m = _NUMBER_YEAR.match(number or "")
-    return m.group(1) if m else None
-
-
-def _fill_body_fields(plan: Plan, layout: Layout) -> None:
-    """References, period, targets, criteria, quotas, deadlines, dossier (issue 3)."""
+def _fill_body_fields(plan: Plan, layout: Layout, number_year: int | None) -> None:
+    """References, period, targets, criteria, quotas, deadlines, dossier (issue 3).
+    ``number_year`` (the year a number such as "158/2025/NĐ-CP" prints) stands in for the
+    issue date when that is missing."""
     tree = outline(layout)
     # Quotas, deadlines and criteria also live in what a QĐ attaches ("Quy định … ban hành
     # kèm theo"); references are counted to the signature only.
@@ -225,7 +220,7 @@ def _fill_body_fields(plan: Plan, layout: Layout) -> None:
     for k, quota in enumerate(plan.quotas):
         if quota.collectives is None and quota.individuals is None:
             plan.provenance[f"quotas[{k}]"] = Provenance(confidence=0.5)
-    issued = plan.issue_date or _header_year(layout) or _number_year(plan.number)
+    issued = plan.issue_date or _header_year(layout) or (f"{number_year:04d}" if number_year else None)
     plan.deadlines, deadline_issues = read_deadlines(whole, period.span, issued)
     for issue in deadline_issues:
         plan.warn(issue.code, issue.message, "deadlines")
@@ -235,13 +230,13 @@ def _fill_body_fields(plan: Plan, layout: Layout) -> None:
 def extract(layout: Layout, source: str | None = None) -> Plan:
     """Build the plan from a segmented document; raise NotADocumentError if it is not one."""
     plan = Plan(source=source)
-    _fill_number(plan, layout)
+    number_year = _fill_number(plan, layout)
     _fill_date(plan, layout)
     _fill_type(plan, layout)
     _fill_signer(plan, layout)
     _fill_issuer(plan, layout, _signature_org(layout, plan.signer.block))
     _fill_title(plan, layout)
-    _fill_body(plan, layout)
+    _fill_body(plan, layout, number_year)
     if not (plan.number or layout.doc_type or layout.quoc_hieu or plan.signer.title):
         raise NotADocumentError(
             source or "<văn bản>",

@@ -8,7 +8,7 @@ from functools import cache as _cache
 
 from .fuzzy import fuzzy_pattern as _fuzzy
 
-__all__ = ["DateExpr", "DateParts", "check_date", "find_dates"]
+__all__ = ["DateExpr", "DateParts", "check_date", "day_month_at", "find_dates"]
 
 #: Years outside this range are taken as typing errors ("năm 20233").
 MIN_YEAR, MAX_YEAR = 1945, 2100
@@ -108,10 +108,26 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[Date
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             g = m.groupdict()
-            parts = check_date(g.get("d"), g.get("m"), g.get("y"))
             if precision == "day_month":
-                parts = check_date(g.get("d"), g.get("m"), "2000")
-                parts = DateParts(parts.day, parts.month, None, parts.problem)
+                parts = _day_month(g["d"], g["m"])
+            else:
+                parts = check_date(g.get("d"), g.get("m"), g.get("y"))
             found.append(DateExpr(m.start(), m.end(), parts, precision))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _day_month(day: str, month: str) -> DateParts:
+    """A day and month with no year, checked against a leap year (29/02 is possible)."""
+    parts = check_date(day, month, "2000")
+    return DateParts(parts.day, parts.month, None, parts.problem)
+
+
+_BARE_DAY_MONTH = _re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+
+
+def day_month_at(folded: str, start: int, end: int | None = None) -> DateExpr | None:
+    """A bare "15/11" at ``start``: a date only where the context says so (it follows
+    "ngày 01/6 và …"); find_dates does not read it, as it may be a fraction or a ratio."""
+    m = _BARE_DAY_MONTH.match(folded, start, len(folded) if end is None else end)
+    return DateExpr(m.start(), m.end(), _day_month(m["d"], m["m"]), "day_month") if m else None

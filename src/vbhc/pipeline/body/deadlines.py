@@ -14,7 +14,7 @@ from functools import cache
 
 from ... import vocab
 from ...model import Deadline
-from ...vn.dates import DateExpr, DateParts, check_date, find_dates
+from ...vn.dates import DateExpr, day_month_at, find_dates
 from ...vn.fuzzy import fuzzy_pattern
 from ...vn.text import fold, squash
 from .outline import Outline
@@ -51,9 +51,6 @@ def _what(text: str, folded: str, begin: int, at: int) -> str:
     return re.sub(r"^(?:[a-zđ]\)|\d+\.|-|\+)\s*", "", what)
 
 
-_BARE_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
-
-
 def _joined(folded: str, first: DateExpr, stop: int):  # type: ignore[no-untyped-def]
     """Dates that follow ``first`` joined by "và" or ","; after a day and month
     ("ngày 01/6 và 15/11"), a bare "15/11" is one too."""
@@ -63,10 +60,9 @@ def _joined(folded: str, first: DateExpr, stop: int):  # type: ignore[no-untyped
         if not link:
             return
         nxt = [d for d in find_dates(folded, at + link.end(), min(stop, at + link.end() + 24)) if d.start == at + link.end() or d.start - (at + link.end()) <= 1]
-        bare = _BARE_DAY_MONTH.match(folded, at + link.end(), stop) if not nxt and first.precision == "day_month" else None
-        if bare:
-            parts = check_date(bare.group("d"), bare.group("m"), "2000")
-            nxt = [DateExpr(bare.start(), bare.end(), DateParts(parts.day, parts.month, None, parts.problem), "day_month")]
+        if not nxt and first.precision == "day_month":
+            bare = day_month_at(folded, at + link.end(), stop)
+            nxt = [bare] if bare else []
         if not nxt:
             return
         yield nxt[0]

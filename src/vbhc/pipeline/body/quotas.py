@@ -274,7 +274,7 @@ def read_quotas(outline: Outline) -> tuple[list[Quota], list[QuotaIssue]]:
     issues: list[QuotaIssue] = []
     open_total: tuple[int, Quota] | None = None       # (depth, quota) whose breakdown follows
     allocated = tuple(_vocab()["counts"]["allocated_elsewhere"])
-    spelled = _spelled_count("\n".join(item.folded for item in outline.items))
+    spelled = _spelled_count(outline.layout.nt.folded)  # the whole text: a superset is enough for a gate
     for item in outline.items:
         ctx.enter(item.depth, keep_siblings=contains_any(item.folded, _GOES_ON))
         if open_total and item.depth <= open_total[0]:
