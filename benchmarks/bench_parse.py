@@ -17,7 +17,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from results_file import write_section
+from results_file import publish
 
 import vbhc
 from vbhc.pipeline.read import read_text_file
@@ -74,10 +74,7 @@ def main() -> int:
         f"Target (issue 2): ≥ 200 plans per second per core. Measured: {1 / full:,.0f}.",
         "",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        write_section(args.write, "parse", text)
+    publish(lines, "parse", args.write)
     return 0
 
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from forms import docx_to_pdf, pdf_to_scan, text_to_docx  # noqa: E402
-from results_file import write_section  # noqa: E402
+from results_file import publish  # noqa: E402
 
 import vbhc  # noqa: E402
 from vbhc.readers import ocr, read_source  # noqa: E402
@@ -130,10 +130,7 @@ def main() -> int:
         "(see the parse table above), as much as pypdfium2's whole read of it, so the text-PDF ratio cannot reach "
         "1.5× while the parse runs at its present speed; the reading itself, with column layout, is the 'read only' row.",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        write_section(args.write, "readers", text)
+    publish(lines, "readers", args.write)
     return 0
 
 

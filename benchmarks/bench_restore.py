@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from results_file import write_section  # noqa: E402
+from results_file import publish  # noqa: E402
 
 from vbhc.restore.decode import model, restore_text  # noqa: E402
 from vbhc.restore.tokens import GARBLED_SYLLABLE, SYLLABLE  # noqa: E402
@@ -166,10 +166,7 @@ def main() -> int:
         "",
         "Targets (issue 5): ≥ 97 % on stripped text, ≥ 90 % on eng-garbled OCR, ≥ 5,000 syllables per second per core.",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        write_section(args.write, "restore", text)
+    publish(lines, "restore", args.write)
     return 0
 
 

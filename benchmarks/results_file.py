@@ -1,6 +1,8 @@
 """Keep benchmarks/RESULTS.md as one file that each benchmark updates its own section of."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 TITLE = "# Benchmark results\n\nEach figure is a ratio to a baseline measured in the same run, on this machine (2 cores).\n"
@@ -17,4 +19,15 @@ def write_section(path: Path, name: str, text: str) -> None:
         new = head + block + tail
     else:
         new = old.rstrip() + "\n\n" + block + "\n"
-    path.write_text(new, encoding="utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:  # a crash mid-write leaves the old file whole
+        out.write(new)
+    os.replace(tmp, path)
+
+
+def publish(lines: list[str], name: str, path: Path | None) -> None:
+    """Print a benchmark's Markdown section and, given ``path``, write it into that file."""
+    text = "\n".join(lines)
+    print(text)
+    if path:
+        write_section(path, name, text)
