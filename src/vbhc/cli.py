@@ -243,6 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="in JSON Schema của mô hình dữ liệu")
     s.add_argument("--out", metavar="PATH", help="ghi ra tệp")
     s.set_defaults(func=_cmd_schema)
+    from .cli_generate import add_commands
+
+    add_commands(sub)
     return parser
 
 

@@ -8,7 +8,11 @@ Exception tree::
         ├── BinaryInputError       not text (NUL bytes, an image, an archive …)
         ├── InputTooLargeError     larger than the limit for its kind
         ├── UnreadableInputError   missing, unreadable, or a folder
-        └── NotADocumentError      text with no trace of an administrative document
+        ├── NotADocumentError      text with no trace of an administrative document
+        └── DataError              a data file for the generator is malformed
+    ├── MissingFieldError (ValueError)  data lacks a field the kind of document needs; .fields
+    ├── TemplateError              a template that cannot be rendered; .template, .field
+    └── ToolMissingError           an outside program (LibreOffice, Tesseract) is not installed
 
     VbhcWarning (UserWarning)      something looked wrong but parsing went on
 
@@ -19,10 +23,14 @@ from __future__ import annotations
 
 __all__ = [
     "BinaryInputError",
+    "DataError",
     "EmptyInputError",
     "InputError",
     "InputTooLargeError",
+    "MissingFieldError",
     "NotADocumentError",
+    "TemplateError",
+    "ToolMissingError",
     "UnreadableInputError",
     "VbhcError",
     "VbhcWarning",
@@ -60,6 +68,35 @@ class UnreadableInputError(InputError):
 
 class NotADocumentError(InputError):
     """Text with no number, no type heading, no Quốc hiệu and no signature."""
+
+
+class MissingFieldError(VbhcError, ValueError):
+    """The data given to the generator lacks fields its kind of document requires."""
+
+    def __init__(self, path: str, kind: str, fields: list[str]) -> None:
+        self.path, self.kind, self.fields = path, kind, fields
+        super().__init__(f"{path}: thiếu trường bắt buộc cho mẫu {kind}: {', '.join(fields)}")
+
+
+class TemplateError(VbhcError):
+    """A template that cannot be rendered: ``template`` names the file, ``field`` the
+    variable at fault (or None) and the message says where in the document it is used."""
+
+    def __init__(self, template: str, field: str | None, reason: str) -> None:
+        self.template, self.field, self.reason = template, field, reason
+        super().__init__(f"{template}: {reason}")
+
+
+class ToolMissingError(VbhcError):
+    """An outside program vbhc needs for this job is not installed; the message says how to get it."""
+
+    def __init__(self, tool: str, reason: str) -> None:
+        self.tool = tool
+        super().__init__(reason)
+
+
+class DataError(InputError):
+    """A data file for the generator (JSON, YAML, .xlsx, .csv) is malformed."""
 
 
 class VbhcWarning(UserWarning):

@@ -10,7 +10,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["SCHEMA_VERSION", "Plan", "Provenance", "Section", "Signer", "Warning"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Meeting",
+    "Nominee",
+    "PastAward",
+    "Person",
+    "Plan",
+    "Provenance",
+    "Report",
+    "Section",
+    "Signer",
+    "Warning",
+]
 
 #: Bumped whenever a field is renamed or its meaning changes; new optional fields do not.
 SCHEMA_VERSION = 1
@@ -64,7 +76,8 @@ class Section:
     ``label`` is the numbering as printed without its punctuation ("I", "2", "Điều 3");
     ``kind`` says which division it is ("phan", "chuong", "muc", "roman", "dieu",
     "khoan"); ``slot`` is the canonical role of a plan section (``TO_CHUC_THUC_HIEN`` …)
-    when the heading names one.
+    when the heading names one; ``text`` the body paragraphs under the heading before its
+    first child heading, as printed.
     """
 
     label: str
@@ -72,6 +85,7 @@ class Section:
     kind: str = "roman"
     slot: str | None = None
     children: list[Section] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -166,6 +180,76 @@ class DossierItem:
 
 
 @dataclass
+class Person:
+    """A named person with the position printed after the name ("Nguyễn Văn An, Chủ tịch UBND xã")."""
+
+    name: str
+    title: str | None = None
+
+
+@dataclass
+class Nominee:
+    """One row of a danh sách đề nghị / được khen thưởng.
+
+    ``kind`` is "collective" or "individual"; ``name`` the collective's name or the person's
+    full name; ``position`` the person's chức vụ; ``unit`` the đơn vị công tác; ``award`` the
+    hình thức when it differs per row; ``votes`` the votes in favour at the council meeting;
+    ``reward`` the tiền thưởng in đồng.
+    """
+
+    kind: str
+    name: str
+    position: str | None = None
+    unit: str | None = None
+    award: str | None = None
+    votes: int | None = None
+    reward: int | None = None
+
+
+@dataclass
+class Meeting:
+    """A council meeting recorded by a Biên bản (Mẫu 1.9): times as ISO ``YYYY-MM-DDTHH:MM``,
+    membership counts, who chaired and who took the minutes."""
+
+    start: str | None = None
+    end: str | None = None
+    venue: str | None = None
+    members_total: int | None = None
+    members_present: int | None = None
+    chair: Person | None = None
+    secretary: Person | None = None
+    attendees: list[Person] = field(default_factory=list)
+
+
+@dataclass
+class PastAward:
+    """A row of "Các hình thức đã được khen thưởng": the year, the title or award, and the
+    decision that conferred it (số, ngày, cơ quan ban hành) as printed."""
+
+    year: int
+    award: str
+    decision: str | None = None
+
+
+@dataclass
+class Report:
+    """What a Báo cáo thành tích is about: the nominee (``subject``), the form it follows
+    (``form``, e.g. "Mẫu số 02 … Nghị định số 152/2025/NĐ-CP") and the person's or
+    collective's profile, the achievements (paragraphs of part II) and the awards already
+    received."""
+
+    subject: Nominee | None = None
+    form: str | None = None
+    birth_date: str | None = None
+    gender: str | None = None
+    hometown: str | None = None
+    qualification: str | None = None
+    founded: str | None = None
+    achievements: list[str] = field(default_factory=list)
+    past_awards: list[PastAward] = field(default_factory=list)
+
+
+@dataclass
 class TextQualityInfo:
     """How the text reads: "clean", "stripped" (diacritics lost) or "garbled" (OCR without
     Vietnamese data), with the shares of syllables with marks and of words with OCR glyphs,
@@ -197,6 +281,7 @@ class Plan:
     signer: Signer = field(default_factory=Signer)
     recipients: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     campaign_period: Period | None = None
     targets: list[Target] = field(default_factory=list)
@@ -204,6 +289,11 @@ class Plan:
     quotas: list[Quota] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     dossier: list[DossierItem] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    award: str | None = None
+    nominees: list[Nominee] = field(default_factory=list)
+    meeting: Meeting | None = None
+    report: Report | None = None
     text_quality: TextQualityInfo = field(default_factory=TextQualityInfo)
     warnings: list[Warning] = field(default_factory=list)
     provenance: dict[str, Provenance] = field(default_factory=dict)

@@ -7,10 +7,10 @@ from functools import cache
 
 from .. import vocab
 from ..model import Section
-from ..vn.text import is_upper_text, squash
+from ..vn.text import fold, is_upper_text, squash
 from .segment import Layout
 
-__all__ = ["SectionIssue", "read_sections"]
+__all__ = ["SectionIssue", "read_sections", "slot_of"]
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMAN = re.compile(r"^\s*(?:(?P<div>phan|chuong|muc)\s+)?(?P<num>[ivxl1|]{1,6})\s*(?P<punct>[.:)\-])?\s*(?P<rest>.*)$")
@@ -72,6 +72,11 @@ def _slot(folded_heading: str) -> str | None:
     return best[1] if best else None
 
 
+def slot_of(heading: str) -> str | None:
+    """The canonical slot a printed heading names ("Hồ sơ đề nghị khen thưởng" → HO_SO)."""
+    return _slot(fold(heading))
+
+
 def _heading_text(text: str) -> str:
     return squash(text).rstrip(" :;,.").strip()
 
@@ -104,8 +109,17 @@ def _roman_label(printed: str, expected: int) -> str | None:
     return None
 
 
-def read_sections(layout: Layout) -> tuple[list[Section], list[SectionIssue]]:
-    """The heading tree of the body lines, and any numbering problems found."""
+def _attach(top: list[Section], preamble: list[str], text: str) -> None:
+    """A body line that is not a heading goes to the innermost open section (or the preamble)."""
+    target = top[-1].children[-1] if top and top[-1].children else (top[-1] if top else None)
+    (target.text if target is not None else preamble).append(" ".join(text.split()))
+
+
+def read_sections(layout: Layout, preamble: list[str] | None = None) -> tuple[list[Section], list[SectionIssue]]:
+    """The heading tree of the body lines, and any numbering problems found. Lines that
+    are not headings go to their section's ``text``, and those before the first heading
+    to ``preamble`` when a list is given."""
+    preamble = [] if preamble is None else preamble
     nt = layout.nt
     lines = nt.lines
     top: list[Section] = []
@@ -128,6 +142,7 @@ def read_sections(layout: Layout) -> tuple[list[Section], list[SectionIssue]]:
             pending_division = None
         first = folded.lstrip()[:1]
         if first not in _HEADING_FIRST:
+            _attach(top, preamble, text)
             continue  # a heading starts with a numeral, "Điều", "Phần", "Chương" or "Mục"
         m = _DIEU.match(folded)
         if m:
@@ -163,6 +178,8 @@ def read_sections(layout: Layout) -> tuple[list[Section], list[SectionIssue]]:
             rest = text[m.start("rest"):]
             if _is_heading_like(rest) and len(rest.split()) <= 20 and not rest.lstrip().startswith(("-", "+")):
                 top[-1].children.append(Section(m.group("num"), _heading_text(rest), "khoan", _slot(folded[m.start("rest"):])))
+                continue
+        _attach(top, preamble, text)
     return top, issues
 
 

@@ -1,0 +1,1 @@
+"""Generate documents from data (issue 6)."""

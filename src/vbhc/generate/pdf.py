@@ -1,0 +1,41 @@
+"""Print a .docx to PDF with LibreOffice headless (fonts-liberation2 stands in for Times)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import ToolMissingError, VbhcError
+from ..readers.office import soffice
+
+__all__ = ["PDF_TIMEOUT", "docx_to_pdf"]
+
+PDF_TIMEOUT = 240  # seconds
+
+
+def docx_to_pdf(docx: Path, out: Path) -> Path:
+    """Write the PDF of ``docx`` to ``out`` (through a temporary file, then renamed)."""
+    program = soffice()
+    if program is None:
+        raise ToolMissingError(
+            "LibreOffice", "cần LibreOffice để xuất PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2)"
+        )
+    with tempfile.TemporaryDirectory(prefix="vbhc-pdf-") as tmp:
+        command = [
+            program, f"-env:UserInstallation=file://{Path(tmp) / 'profile'}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", tmp, str(Path(docx).resolve()),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            raise VbhcError(f"{docx}: LibreOffice xuất PDF quá {PDF_TIMEOUT} giây") from None
+        produced = Path(tmp) / f"{Path(docx).stem}.pdf"
+        if not produced.exists():
+            raise VbhcError(f"{docx}: LibreOffice không xuất được PDF")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = out.with_name(f".{out.name}.tmp")
+        shutil.copyfile(produced, staging)
+        os.replace(staging, out)
+    return out
