@@ -10,13 +10,13 @@ import enum
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
 from .errors import InputError
+from .fileio import write_atomic
 from .model import Plan
 from .parse import SUFFIXES, parse_file, parse_text
 from .pipeline.read import decode_text
@@ -89,29 +89,9 @@ def _table(plans: Iterable[tuple[str, Plan]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: never half a file.
-
-    The folder must exist (a mistyped path is an error, not a new folder); the file gets
-    the usual permissions (0666 less the umask), not mkstemp's private 0600.
-    """
-    if not path.parent.is_dir():
-        raise FileNotFoundError(2, "thư mục không tồn tại", str(path.parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``text`` to ``path`` through a temporary file and a rename (:func:`vbhc.fileio.write_atomic`)."""
+    write_atomic(path, text)
 
 
 def _output_name(out_dir: Path, source: str, written: set[str]) -> Path:

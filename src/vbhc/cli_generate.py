@@ -53,10 +53,18 @@ def _run_render(plan: Any, kind: str, out: Path, args: argparse.Namespace) -> in
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
-    from .generate.inputs import load_data
+    from .generate.inputs import load_data, plan_from_dict
 
     try:
-        plan = load_data(args.data)
+        if args.data == "-":
+            try:
+                raw = json.loads(sys.stdin.read())
+            except json.JSONDecodeError as exc:
+                _err(f"lỗi: <stdin>: không phải JSON hợp lệ (dòng {exc.lineno}: {exc.msg})")
+                return UNREADABLE
+            plan = plan_from_dict(raw[0] if isinstance(raw, list) and raw else raw, "<stdin>", base=Path.cwd())
+        else:
+            plan = load_data(args.data)
     except InputError as exc:
         _err(f"lỗi: {exc}")
         return UNREADABLE
@@ -125,7 +133,7 @@ def add_commands(sub: Any) -> None:
 
     g = sub.add_parser("generate", help="soạn văn bản .docx (và PDF) theo mẫu Nghị định 30/2020 từ dữ liệu")
     g.add_argument("kind", choices=list(kinds()), metavar="KIND", help=f"loại mẫu: {', '.join(kinds())}")
-    g.add_argument("--data", required=True, metavar="FILE", help="dữ liệu .json, .yaml hoặc danh sách .xlsx")
+    g.add_argument("--data", required=True, metavar="FILE", help="dữ liệu .json, .yaml hoặc danh sách .xlsx; '-' đọc JSON từ đầu vào chuẩn")
     g.add_argument("--out", metavar="FILE.docx", help="tệp kết quả (mặc định <tên dữ liệu>-<loại>.docx)")
     _output_options(g)
     g.set_defaults(func=_cmd_generate)

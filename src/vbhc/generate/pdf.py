@@ -1,13 +1,12 @@
 """Print a .docx to PDF with LibreOffice headless (fonts-liberation2 stands in for Times)."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from ..errors import ToolMissingError, VbhcError
+from ..fileio import write_atomic
 from ..readers.office import soffice
 
 __all__ = ["PDF_TIMEOUT", "docx_to_pdf"]
@@ -34,8 +33,5 @@ def docx_to_pdf(docx: Path, out: Path) -> Path:
         produced = Path(tmp) / f"{Path(docx).stem}.pdf"
         if not produced.exists():
             raise VbhcError(f"{docx}: LibreOffice không xuất được PDF")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = out.with_name(f".{out.name}.tmp")
-        shutil.copyfile(produced, staging)
-        os.replace(staging, out)
+        write_atomic(out, produced.read_bytes(), make_parents=True)
     return out

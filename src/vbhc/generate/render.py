@@ -9,9 +9,7 @@ existing file is only replaced when asked.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -24,6 +22,7 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import MissingFieldError, TemplateError
+from ..fileio import write_atomic
 from ..model import Plan
 from .context import build_context, kind_spec
 from .rules import fit_rules
@@ -143,18 +142,6 @@ def render_docx_bytes(plan: Plan, kind: str, template: Path | None = None) -> tu
     return buffer.getvalue(), context.notes
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _check_free(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise FileExistsError(f"{path}: tệp đã có; chọn tên khác hoặc thêm --force để ghi đè")
@@ -168,7 +155,7 @@ def render(plan: Plan, kind: str, out: Path, *, template: Path | None = None, pd
     if pdf_path is not None:
         _check_free(pdf_path, force)
     data, notes = render_docx_bytes(plan, kind, template)
-    _write_atomic(out, data)
+    write_atomic(out, data, make_parents=True)
     result = Rendered(out, None, notes)
     if pdf_path is not None:
         from .pdf import docx_to_pdf
