@@ -490,7 +490,7 @@ def _bien_ban(plan: Plan, values: dict[str, Any], notes: list[str]) -> None:
     meeting = plan.meeting
     assert meeting is not None
     if not values["title"]:
-        values["title"] = "Họp Hội đồng Thi đua - Khen thưởng xét đề nghị khen thưởng"
+        values["title"] = "Họp Hội đồng Thi đua - Khen thưởng xét đề nghị " + (f"tặng {plan.award}" if plan.award else "khen thưởng")
     lines = []
     if meeting.start:
         lines.append(f"Thời gian bắt đầu: {_moment(meeting.start)}.")

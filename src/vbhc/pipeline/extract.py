@@ -18,6 +18,7 @@ from .body.period import read_period
 from .body.quotas import read_quotas
 from .body.references import read_references
 from .body.targets import read_criteria, read_targets
+from .dossier import read_dossier_parts
 from .header import read_date, read_issuers, read_number
 from .issuer import infer_issuer
 from .recipients import read_recipients
@@ -178,10 +179,11 @@ def _fill_body(plan: Plan, layout: Layout, number_year: int | None) -> None:
         plan.provenance["recipients"] = Provenance(span=[pieces[0].start, pieces[-1].end])
     elif layout.recipients_label is None:
         plan.warn("recipients.missing", "Không có phần “Nơi nhận”", "recipients")
-    plan.sections, issues = read_sections(layout)
+    plan.sections, issues = read_sections(layout, plan.preamble)
     for issue in issues:
         plan.warn(issue.code, issue.message, "sections")
     _fill_body_fields(plan, layout, number_year)
+    read_dossier_parts(plan, layout)
     for m in _BAD_YEAR.finditer(layout.nt.folded):
         if (m.start() and layout.nt.folded[m.start() - 1].isdigit()) or not _YEAR_BEFORE.search(layout.nt.folded[max(0, m.start() - 8):m.start()]):
             continue

@@ -1,9 +1,14 @@
 """Word (.docx) → lines, with python-docx.
 
-Body paragraphs and tables come in document order; a table is read cell by cell, so the
-header table (cơ quan ban hành ‖ Quốc hiệu; Số ‖ địa danh, ngày) and the signature table
-(Nơi nhận ‖ chữ ký) never interleave their columns. Page headers and footers are skipped.
-The zip is checked before it is opened: a decompression bomb is refused.
+Body paragraphs and tables come in document order. A table of one or two columns is read
+cell by cell, so the header table (cơ quan ban hành ‖ Quốc hiệu; Số ‖ địa danh, ngày) and
+the signature table (Nơi nhận ‖ chữ ký) never interleave their columns; so is a layout
+table with a spacer column (one or two rows whose cells hold several lines). A table of
+three columns or more that holds data (a danh sách, the vote table of a Biên bản, the
+awards already received) is read row by row: one line per row, its cells joined by
+:data:`CELL_SEPARATOR`, an empty cell kept as an empty field, each row followed by two
+blank lines so that no later stage runs one row into the next. Page headers and footers
+are skipped. The zip is checked before it is opened: a decompression bomb is refused.
 """
 from __future__ import annotations
 
@@ -15,11 +20,14 @@ from docx.oxml.ns import qn
 from ..errors import UnreadableInputError
 from .source import Source, SourceLine
 
-__all__ = ["MAX_UNZIPPED_BYTES", "read_docx"]
+__all__ = ["CELL_SEPARATOR", "MAX_UNZIPPED_BYTES", "read_docx"]
 
 #: A Word file's parts together; real documents are well under 20 MB once unzipped.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 _MAX_RATIO = 200  # a compression ratio higher than this is a zip bomb, not a document
+#: Between the cells of a row of a table of three columns or more (plain text writes rows so too).
+CELL_SEPARATOR = " | "
+_ROW_TABLE_COLUMNS = 3  # tables this wide are read row by row
 
 
 def _check_zip(path: Path) -> None:
@@ -51,17 +59,75 @@ def _block_lines(element, parent) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _table_lines(tbl, parent) -> list[str]:  # type: ignore[no-untyped-def]
-    """A table cell by cell, row by row: each physical <w:tc> once (a horizontally merged
-    cell is one element; the continuation of a vertical merge holds nothing to read)."""
+    """A table's lines: cell by cell when it has one or two columns (or lays out a header
+    or a signature in three), row by row when it holds data in three or more."""
+    rows = list(tbl.iterchildren(qn("w:tr")))
+    cells = [[[] if _continues_merge(tc) else _block_lines(tc, parent) for tc in tr.iterchildren(qn("w:tc"))] for tr in rows]
+    if max((_row_width(tr) for tr in rows), default=0) >= _ROW_TABLE_COLUMNS and not _lays_out(cells):
+        return _row_lines(rows, cells)
     lines: list[str] = []
-    for tr in tbl.iterchildren(qn("w:tr")):
-        for tc in tr.iterchildren(qn("w:tc")):
-            tc_pr = tc.find(qn("w:tcPr"))
-            merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
-            if merge is not None and merge.get(qn("w:val")) in (None, "continue"):
+    for tr, row in zip(rows, cells, strict=True):
+        for tc, cell in zip(tr.iterchildren(qn("w:tc")), row, strict=True):
+            if _continues_merge(tc):
                 continue
-            lines.extend(_block_lines(tc, parent))
+            lines.extend(cell)
             lines.append("")
+    return lines
+
+
+def _lays_out(cells: list[list[list[str]]]) -> bool:
+    """True for a layout table of one or two rows whose cells hold several lines each (a
+    header or a signature with a spacer column), not a list of data."""
+    filled = [row for row in cells if any(line.strip() for cell in row for line in cell)]
+    return len(filled) <= 2 and any(sum(1 for line in cell if line.strip()) >= 2 for row in filled for cell in row)
+
+
+def _continues_merge(tc) -> bool:  # type: ignore[no-untyped-def]
+    """True for the continuation of a vertical merge (it holds nothing to read)."""
+    tc_pr = tc.find(qn("w:tcPr"))
+    merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+    return merge is not None and merge.get(qn("w:val")) in (None, "continue")
+
+
+def _span(tc) -> int:  # type: ignore[no-untyped-def]
+    """How many grid columns a cell covers (``w:gridSpan``)."""
+    tc_pr = tc.find(qn("w:tcPr"))
+    span = tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None
+    try:
+        return max(1, int(span.get(qn("w:val")))) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _skipped(tr, tag: str) -> int:  # type: ignore[no-untyped-def]
+    """Grid columns a row leaves out before or after its cells (``w:gridBefore``/``w:gridAfter``)."""
+    tr_pr = tr.find(qn("w:trPr"))
+    node = tr_pr.find(qn(tag)) if tr_pr is not None else None
+    try:
+        return max(0, int(node.get(qn("w:val")))) if node is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _row_width(tr) -> int:  # type: ignore[no-untyped-def]
+    """The grid columns a row covers."""
+    return _skipped(tr, "w:gridBefore") + sum(_span(tc) for tc in tr.iterchildren(qn("w:tc"))) + _skipped(tr, "w:gridAfter")
+
+
+def _row_lines(rows, cells: list[list[list[str]]]) -> list[str]:  # type: ignore[no-untyped-def]
+    """One line per row, cells joined by the separator; a merged cell stands once, with an
+    empty field for each further grid column it covers (so the fields stay under their
+    headers). A row that is one cell across the table (a group heading) is its text alone."""
+    lines: list[str] = []
+    for tr, row in zip(rows, cells, strict=True):
+        tcs = list(tr.iterchildren(qn("w:tc")))
+        fields = [""] * _skipped(tr, "w:gridBefore")
+        for tc, cell in zip(tcs, row, strict=True):
+            fields.extend([" ".join(" ".join(cell).split())] + [""] * (_span(tc) - 1))
+        if not any(fields):
+            continue
+        lines.append(next(f for f in fields if f) if len(tcs) == 1 else CELL_SEPARATOR.join(fields).strip())
+        lines.extend(("", ""))
     return lines
 
 
