@@ -173,13 +173,20 @@ class _State:
     consumed: set[int] = field(default_factory=set)
 
 
+@cache
+def _kinh_gui_anywhere() -> re.Pattern[str]:
+    """The "Kính gửi:" label at the start of any line of the folded text."""
+    return re.compile(anchors().kinh_gui.pattern, re.MULTILINE)
+
+
 def read_dossier_parts(plan: Plan, layout: Layout) -> None:
     """Fill ``plan``'s addressees, award, nominees, meeting and report from ``layout``."""
     state = _State()
-    _fill_addressees(plan, layout, state)
+    if _kinh_gui_anywhere().search(layout.nt.folded):  # cheap gates: most plans have neither
+        _fill_addressees(plan, layout, state)
     report_title = _fix_report_title(plan, layout, state)
     _fill_award(plan, layout)
-    past = _fill_tables(plan, layout, state)
+    past = _fill_tables(plan, layout, state) if "|" in layout.nt.text else []
     if plan.doc_type == "BIEN_BAN" or _looks_like_minutes(layout):
         _fill_meeting(plan, layout, state)
     if plan.doc_type in ("BAO_CAO", None) and (report_title or _has_profile(layout)):
@@ -267,13 +274,23 @@ def _award_after(text: str, folded: str, start: int) -> str | None:
     return _clean(text[start:m.start() if m else len(text)])
 
 
+@cache
+def _award_starts() -> tuple[str, ...]:
+    return tuple(fold(w) for w in vocab.load("dossier")["award"]["starts"])
+
+
+def _is_award(text: str | None) -> bool:
+    """Whether ``text`` names an award form (not "cường …" after "tăng")."""
+    return bool(text) and fold(text).startswith(_award_starts())
+
+
 def _fill_award(plan: Plan, layout: Layout) -> None:
     if plan.title:
         folded = fold(plan.title)
         m = _title_award().match(folded) or _title_award_anywhere().search(folded)
         if m:
             award = _award_after(plan.title, folded, m.end())
-            if award:
+            if _is_award(award):
                 plan.award = award
                 prov = plan.provenance.get("title")
                 plan.provenance["award"] = Provenance(span=prov.span if prov else None, confidence=0.9)
@@ -283,7 +300,7 @@ def _fill_award(plan: Plan, layout: Layout) -> None:
         m = pattern.match(line.folded)
         if m:
             award = _award_after(line.text, line.folded, m.end())
-            if award:
+            if _is_award(award):
                 plan.award = award
                 plan.provenance["award"] = Provenance(span=[line.start + m.end(), line.start + m.end() + len(award)], confidence=0.9)
             return
