@@ -290,3 +290,21 @@ def test_signature_lines_follow_the_authority() -> None:
     assert sign_lines(Plan(issuer="SỞ NỘI VỤ TỈNH ĐỒNG NAI", signer=Signer("KT.", "PHÓ GIÁM ĐỐC", "A"))) == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
     assert sign_lines(Plan(issuer=ubnd, signer=Signer(None, "CHỦ TỊCH", "A"))) == ["CHỦ TỊCH"]
     assert Mm(1)  # python-docx length import used by other tests
+
+
+@pytest.mark.parametrize("kind", [k for k in kinds() if k != "ke-hoach"])
+def test_no_two_tables_touch_after_rendering(tmp_path: Path, kind: str) -> None:
+    """Word and LibreOffice merge adjacent tables (a bordered list would lose its borders
+    to the signature table after it): a paragraph must stand between any two."""
+    from docx.oxml.ns import qn
+
+    from vbhc.model import Nominee
+
+    plan = load_data(DOSSIER)
+    if kind == "bao-cao-ca-nhan":
+        plan.report.subject = Nominee("individual", "Trần Văn Bình", "Chánh Văn phòng", "UBND xã Tân Lợi")
+    data, _ = render_docx_bytes(plan, kind)
+    (tmp_path / "x.docx").write_bytes(data)
+    children = [child.tag for child in Document(str(tmp_path / "x.docx")).element.body]
+    assert children.count(qn("w:tbl")) >= 2
+    assert not any(a == b == qn("w:tbl") for a, b in zip(children, children[1:]))

@@ -143,6 +143,9 @@ def _table(document: DocumentObject, widths: list[float], heads: list[str], item
     for k, (cell, text) in enumerate(zip(table.rows[2].cells, cells, strict=True)):
         _first_cell_paragraph(cell, text, "table_center" if k == 0 else "table_cell")
     _first_cell_paragraph(table.rows[3].cells[0], "{%tr endfor %}", "table_cell")
+    # Word and LibreOffice merge two tables with nothing between them into one (the next
+    # may be the borderless signature table): keep a paragraph after every table.
+    _p(document, "", "table_cell")
 
 
 def _nominee_tables(document: DocumentObject, prefix: str, heads: list[str], cells: list[str], widths: list[float]) -> None:
