@@ -4,6 +4,7 @@ The round trip is the contract: what the generator prints, the parser reads back
 """
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -307,4 +308,4 @@ def test_no_two_tables_touch_after_rendering(tmp_path: Path, kind: str) -> None:
     (tmp_path / "x.docx").write_bytes(data)
     children = [child.tag for child in Document(str(tmp_path / "x.docx")).element.body]
     assert children.count(qn("w:tbl")) >= 2
-    assert not any(a == b == qn("w:tbl") for a, b in zip(children, children[1:]))
+    assert not any(a == b == qn("w:tbl") for a, b in itertools.pairwise(children))
