@@ -309,3 +309,39 @@ def test_no_two_tables_touch_after_rendering(tmp_path: Path, kind: str) -> None:
     children = [child.tag for child in Document(str(tmp_path / "x.docx")).element.body]
     assert children.count(qn("w:tbl")) >= 2
     assert not any(a == b == qn("w:tbl") for a, b in itertools.pairwise(children))
+
+
+def test_cli_quyet_dinh_from_an_excel_list_of_nominees(tmp_path: Path) -> None:
+    """The clerk's path: a workbook with a "Thông tin" sheet and the danh sách, to a Quyết
+    định whose attached list reads back row for row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet.append(["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"])
+    sheet.append(["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Tiền thưởng"])
+    sheet.append(["", "I. TẬP THỂ"])
+    sheet.append([1, "Trạm Y tế xã Tân Lợi", None, None, 1404000])
+    sheet.append(["", "II. CÁ NHÂN"])
+    sheet.append([1, "Ông Trần Văn Bình", "Chánh Văn phòng", "UBND xã Tân Lợi", 702000])
+    sheet.append([2, "Lê Thị Thu Hà", "Công chức Tư pháp - Hộ tịch", "UBND xã Tân Lợi", 702000])
+    info = book.create_sheet("Thông tin")
+    for row in (["Trường", "Giá trị"], ["Cơ quan ban hành", "ỦY BAN NHÂN DÂN XÃ TÂN LỢI"], ["Số", "45/QĐ-UBND"],
+                ["Ngày", "05/02/2026"], ["Địa danh", "Tân Lợi"], ["Hình thức khen thưởng", "Giấy khen của Chủ tịch UBND xã"],
+                ["Người ký", "Đỗ Minh Tuấn"], ["Chức vụ người ký", "CHỦ TỊCH"], ["Quyền hạn ký", "TM."]):
+        info.append(row)
+    data = tmp_path / "danh-sach.xlsx"
+    book.save(data)
+    out = tmp_path / "qd.docx"
+    result = run_vbhc("generate", "quyet-dinh", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    plan = vbhc.parse_file(out)
+    assert (plan.doc_type, plan.number, plan.issue_date, plan.award) == ("QUYET_DINH", "45/QĐ-UBND", "2026-02-05", "Giấy khen của Chủ tịch UBND xã")
+    assert [(n.kind, n.name, n.position, n.reward) for n in plan.nominees] == [
+        ("collective", "Trạm Y tế xã Tân Lợi", None, 1404000),
+        ("individual", "Trần Văn Bình", "Chánh Văn phòng", 702000),
+        ("individual", "Lê Thị Thu Hà", "Công chức Tư pháp - Hộ tịch", 702000),
+    ]
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "ngày 05 tháng 02 năm 2026" in text and "cho 01 tập thể và 02 cá nhân" in text and "2.808.000 đồng" in text
