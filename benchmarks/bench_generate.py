@@ -18,7 +18,6 @@ import argparse
 import io
 import platform
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -26,24 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docxtpl import DocxTemplate  # noqa: E402
-from results_file import publish  # noqa: E402
+from results_file import best, publish  # noqa: E402
 
 import vbhc  # noqa: E402
 from vbhc.generate.context import build_context, kinds  # noqa: E402
 from vbhc.generate.inputs import load_data  # noqa: E402
 from vbhc.generate.render import render_docx_bytes, template_path  # noqa: E402
 from vbhc.model import Nominee  # noqa: E402
-
-
-def best(fn, rounds: int) -> float:
-    """Best of three batches of ``rounds`` calls, seconds per call."""
-    times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for _ in range(rounds):
-            fn()
-        times.append((time.perf_counter() - t0) / rounds)
-    return min(times)
 
 
 def plan_for(kind: str):

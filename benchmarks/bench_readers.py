@@ -27,20 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from forms import docx_to_pdf, pdf_to_scan, text_to_docx  # noqa: E402
-from results_file import publish  # noqa: E402
+from results_file import best, publish  # noqa: E402
 
 import vbhc  # noqa: E402
 from vbhc.readers import ocr, read_source  # noqa: E402
-
-
-def best(fn, rounds: int) -> float:
-    times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for _ in range(rounds):
-            fn()
-        times.append((time.perf_counter() - t0) / rounds)
-    return min(times)
 
 
 def bare_docx(paths: list[Path]) -> None:

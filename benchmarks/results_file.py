@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 TITLE = "# Benchmark results\n\nEach figure is a ratio to a baseline measured in the same run, on this machine (2 cores).\n"
@@ -31,3 +33,14 @@ def publish(lines: list[str], name: str, path: Path | None) -> None:
     print(text)
     if path:
         write_section(path, name, text)
+
+
+def best(fn: Callable[[], object], rounds: int) -> float:
+    """Best of three batches of ``rounds`` calls of ``fn``, in seconds per call."""
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            fn()
+        times.append((time.perf_counter() - t0) / rounds)
+    return min(times)
