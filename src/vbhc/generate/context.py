@@ -443,7 +443,7 @@ def _list(plan: Plan, values: dict[str, Any], title_key: str) -> None:
 
 
 def _issuer_name(plan: Plan) -> str:
-    """The issuer in running text: "UBND huyện Lộc Ninh" style is not guessed; the printed name in IN HOA is not used in prose, so this gives its capitalised form."""
+    """The issuer as running text names it: "ỦY BAN NHÂN DÂN / XÃ TÂN LỢI" → "UBND xã Tân Lợi"."""
     lines = _issuer_lines(plan.issuer)
     if not lines:
         return ""
@@ -562,8 +562,9 @@ def _report(plan: Plan, values: dict[str, Any], notes: list[str], kind: str) -> 
     if report.form:
         form_line = f"({report.form})"
     else:
-        on = _dt.date.fromisoformat(plan.issue_date) if plan.issue_date else _dt.date(_year_of(plan), 12, 31)
-        ref = form_for(kind_spec(kind)["form"], min(on, _dt.date.today()) if not plan.issue_date else on)
+        # the form of the decree in force on the report's date; an undated draft is written today
+        on = _dt.date.fromisoformat(plan.issue_date) if plan.issue_date else _dt.date.today()
+        ref = form_for(kind_spec(kind)["form"], on)
         form_line = f"({ref.citation()})" if ref.confirmed and ref.number else ""
         if not (ref.confirmed and ref.number):
             notes.append(
