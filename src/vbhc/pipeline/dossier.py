@@ -40,7 +40,6 @@ __all__ = ["read_dossier_parts"]
 _BULLET = r"^\s*(?:[-+•*–—]\s*|\d{1,2}\s*[.)]\s*|[a-zđ]\s*\)\s*)?"
 _LABEL_TAIL = r"\s*(?:\([^()\n]{0,160}\)\s*)?:"
 _SEPARATOR = "|"
-_ROW_NUMBER = re.compile(r"^(?P<head>.*?)\s*(?P<no>\d{1,4})$")
 _NUMBERING = re.compile(r"^\s*(?:[ivxl]{1,5}|[a-z]|\d{1,2})\s*[.)\-:]\s*")
 _HEADING = re.compile(r"^\s*(?:[ivxl]{1,5}|\d{1,2})\s*[.)]\s")
 _PLACEHOLDER = re.compile(r"^[\s.…_]*$")
@@ -196,7 +195,6 @@ def read_dossier_parts(plan: Plan, layout: Layout) -> None:
     _drop_consumed(plan, layout, state)
     if plan.report is not None:
         plan.report.achievements = _achievements(plan.sections, layout)
-    _cut_references_at_cells(plan)
 
 
 # ------------------------------------------------------------------ addressees (ô 9a)
@@ -344,36 +342,6 @@ def _header(cells: list[str]) -> tuple[str, list[str | None]] | None:
     return None
 
 
-def _joined_header(cells: list[str]) -> tuple[tuple[str, list[str | None]], list[str]] | None:
-    """A header row the normaliser ran into the rows under it ("… | Tỷ lệ (%) 1 | Văn phòng …"):
-    the header, and the cells that follow it."""
-    for n in range(2, len(cells)):
-        m = _ROW_NUMBER.match(cells[n - 1])
-        if not m or not m.group("head"):
-            continue
-        found = _header([*cells[: n - 1], m.group("head")])
-        if found:
-            return found, [m.group("no"), *cells[n:]]
-    return None
-
-
-def _unjoin(cells: list[str], width: int) -> list[list[str]]:
-    """Rows the normaliser ran together: the last cell of each holds the next row's number."""
-    rows: list[list[str]] = []
-    row: list[str] = []
-    for k, cell in enumerate(cells):
-        row.append(cell)
-        if len(row) == width and k + 1 < len(cells):
-            m = _ROW_NUMBER.match(cell)
-            if m:
-                row[-1] = m.group("head")
-                rows.append(row)
-                row = [m.group("no")]
-    if row:
-        rows.append(row)
-    return rows
-
-
 def _group_of(text: str) -> str | None:
     """The kind a group heading names ("I. TẬP THỂ", "Cá nhân (02 người):"), or None."""
     if len(text) > _GROUP_MAX:
@@ -485,20 +453,15 @@ def _fill_tables(plan: Plan, layout: Layout, state: _State) -> list[PastAward]:
         if not cells:
             state.consumed.add(line.index)
             continue
-        rows: list[list[str]] = [cells]
         header = _header(cells)
-        joined = None if header else _joined_header(cells)
-        if joined:
-            header, rows = joined[0], _unjoin(joined[1], len(joined[0][1]))
         if header:
             table = _Table(header[0], list(header[1]))
             if not fresh:
                 group = None
             fresh = False
             state.consumed.add(line.index)
-            if not joined:
-                continue
-        elif table is not None:
+            continue
+        if table is not None:
             more = _header_words(cells)
             if more:
                 for k, f in enumerate(more):
@@ -506,26 +469,22 @@ def _fill_tables(plan: Plan, layout: Layout, state: _State) -> list[PastAward]:
                         table.fields[k] = f
                 state.consumed.add(line.index)
                 continue
-            if len(cells) > len(table.fields) and (table.fields[:1] == ["ignore"] or table.kind == "past"):
-                rows = _unjoin(cells, len(table.fields))
         if table is None:
             continue
         state.consumed.add(line.index)
-        for row in rows:
-            first = next((c for c in row if c), "")
-            if _key(first) in _stop_words():
-                table = None
-                break
-            heading = _group_row(row)
-            if heading:
-                group, fresh = heading, False
-                continue
-            if table.kind == "past":
-                award = _past_award(table.fields, row)
-                if award:
-                    past.append(award)
-                continue
-            nominee = _nominee(table.fields, row, group)
+        first = next((c for c in cells if c), "")
+        if _key(first) in _stop_words():
+            table = None
+            continue
+        heading = _group_row(cells)
+        if heading:
+            group, fresh = heading, False
+        elif table.kind == "past":
+            award = _past_award(table.fields, cells)
+            if award:
+                past.append(award)
+        else:
+            nominee = _nominee(table.fields, cells, group)
             if nominee is not None:
                 nominees.append(nominee)
                 spans.append(line.index)
@@ -1032,15 +991,4 @@ def _drop_consumed(plan: Plan, layout: Layout, state: _State) -> None:
 
     walk(plan.sections)
 
-
-def _cut_references_at_cells(plan: Plan) -> None:
-    """A citation in a table cell ends with its cell. Plain-text rows that the normaliser
-    ran together let a citation's issuer run on into the next row ("… của UBND huyện X
-    2024 | Chiến sĩ thi đua cơ sở | …"); cut it at the cell, and the next row's number."""
-    for ref in plan.references:
-        for name in ("issuer", "text"):
-            value = getattr(ref, name)
-            if value and _SEPARATOR in value:
-                cut = re.sub(r"\s+\d{1,4}$", "", value.split(_SEPARATOR, 1)[0].rstrip()).rstrip(" ,;")
-                setattr(ref, name, cut or (None if name == "issuer" else value))
 

@@ -110,11 +110,18 @@ def _connectors() -> frozenset[str]:
     return frozenset(vocab.load("body")["wrap_connectors"])
 
 
+def _is_table_row(line: str) -> bool:
+    """A row of a table written "a | b | c" (or Markdown "| a | b |"): never a wrapped line."""
+    return line.count(" | ") >= 2 or (line.lstrip().startswith("|") and line.rstrip().endswith("|"))
+
+
 def _continues(prev: str, line: str) -> bool:
     """True when ``line`` is the wrapped rest of ``prev``'s sentence."""
     inner = prev.strip()
     if not inner or not line.strip() or _ends_sentence(prev) or "   " in inner:
         return False  # (a line with a wide gap holds two columns: its wrap is ambiguous)
+    if ("|" in inner and _is_table_row(prev)) or ("|" in line and _is_table_row(line)):
+        return False
     if _starts_lower(line):
         tail = inner[-40:]
         return tail != tail.upper()  # "KẾ HOẠCH" (no small letter) does not run on into a lower-case line

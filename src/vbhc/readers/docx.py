@@ -6,9 +6,8 @@ the signature table (Nơi nhận ‖ chữ ký) never interleave their columns; 
 table with a spacer column (one or two rows whose cells hold several lines). A table of
 three columns or more that holds data (a danh sách, the vote table of a Biên bản, the
 awards already received) is read row by row: one line per row, its cells joined by
-:data:`CELL_SEPARATOR`, an empty cell kept as an empty field, each row followed by two
-blank lines so that no later stage runs one row into the next. Page headers and footers
-are skipped. The zip is checked before it is opened: a decompression bomb is refused.
+:data:`CELL_SEPARATOR`, an empty cell kept as an empty field (the normaliser never
+joins such rows as wrapped lines). Page headers and footers are skipped. The zip is checked before it is opened: a decompression bomb is refused.
 """
 from __future__ import annotations
 
@@ -127,7 +126,7 @@ def _row_lines(rows, cells: list[list[list[str]]]) -> list[str]:  # type: ignore
         if not any(fields):
             continue
         lines.append(next(f for f in fields if f) if len(tcs) == 1 else CELL_SEPARATOR.join(fields).strip())
-        lines.extend(("", ""))
+        lines.append("")
     return lines
 
 

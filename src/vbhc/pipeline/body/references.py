@@ -117,7 +117,7 @@ def _issuer(text: str, folded: str, at: int, limit: int) -> tuple[str | None, in
         k = window.find(stop)
         if 0 < k < cut:
             cut = k
-    punct = re.search(r"[,;:()\n]|\.(?:\s|$)", window)
+    punct = re.search(r"[,;:()|\n]|\.(?:\s|$)", window)  # "|": the citation's table cell ends
     if punct and punct.start() < cut:
         cut = punct.start()
     value = squash(text[start:start + cut]).rstrip(" .")
