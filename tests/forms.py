@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import random
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -89,16 +88,10 @@ def text_to_docx(text: str, path: Path) -> Path:
 
 
 def docx_to_pdf(docx: Path, outdir: Path) -> Path:
-    """Print ``docx`` to PDF with LibreOffice headless."""
-    program = shutil.which("soffice") or shutil.which("libreoffice")
-    assert program, "LibreOffice is needed (apt-get install libreoffice-writer-nogui)"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
-            check=True, capture_output=True, timeout=240,
-        )
-    return outdir / f"{docx.stem}.pdf"
+    """Print ``docx`` to PDF with LibreOffice headless, as ``vbhc generate --pdf`` does."""
+    from vbhc.generate.pdf import docx_to_pdf as print_pdf
+
+    return print_pdf(docx, outdir / f"{docx.stem}.pdf")
 
 
 def pdf_to_scan(pdf: Path, out: Path, dpi: int = 200, seed: int = 7) -> Path:

@@ -89,11 +89,6 @@ def _table(plans: Iterable[tuple[str, Plan]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename (:func:`vbhc.fileio.write_atomic`)."""
-    write_atomic(path, text)
-
-
 def _output_name(out_dir: Path, source: str, written: set[str]) -> Path:
     """``DIR/<stem>.json``; when two inputs share a stem (a/x.txt, b/x.md), the later one
     keeps its suffix (``x.md.json``) and then a counter, so nothing is overwritten."""
@@ -153,13 +148,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         results.append((name, plan))
         if out_dir is not None:
             target = _output_name(out_dir, name, written)
-            _write_atomic(target, _dump(plan.to_dict()) + "\n")
+            write_atomic(target, _dump(plan.to_dict()) + "\n")
     if show_progress:
         print(file=sys.stderr)
     if out_dir is None:
         text = _render(results, args.format, single=len(inputs) == 1)
         if args.out:
-            _write_atomic(Path(args.out), text)
+            write_atomic(Path(args.out), text)
         elif (results or args.format != "json" or len(inputs) > 1) and sys.stdout is not None:
             sys.stdout.write(text)
     if len(inputs) > 1 or failed:
@@ -184,7 +179,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     restored = restore_text(text, garbled=garbled)
     _err(f"chất lượng văn bản: {quality.verdict} (âm tiết có dấu {quality.marked:.0%}, từ lỗi nhận dạng {quality.garbled:.1%})")
     if args.out:
-        _write_atomic(Path(args.out), restored if restored.endswith("\n") else restored + "\n")
+        write_atomic(Path(args.out), restored if restored.endswith("\n") else restored + "\n")
     elif sys.stdout is not None:
         sys.stdout.write(restored if restored.endswith("\n") else restored + "\n")
     return ExitStatus.OK
@@ -193,7 +188,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     text = _dump(plan_schema()) + "\n"
     if args.out:
-        _write_atomic(Path(args.out), text)
+        write_atomic(Path(args.out), text)
     elif sys.stdout is not None:
         sys.stdout.write(text)
     return ExitStatus.OK

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, MissingFieldError, TemplateError, ToolMissingError, VbhcError
+from .fileio import write_atomic
 
 __all__ = ["add_commands"]
 
@@ -114,9 +115,7 @@ def _cmd_reissue(args: argparse.Namespace) -> int:
         new = "(để trống)" if change.new in (None, "") else change.new
         print(f"- {change.field}: {old} → {new} — {change.reason}")
     if args.json:
-        from .cli import _dump, _write_atomic
-
-        _write_atomic(Path(args.json), _dump(result.plan.to_dict()) + "\n")
+        write_atomic(Path(args.json), json.dumps(result.plan.to_dict(), ensure_ascii=False, indent=1) + "\n")
     out = Path(args.out) if args.out else Path.cwd() / f"{Path(source).stem}-{args.year}.docx"
     return _run_render(result.plan, "ke-hoach", out, args)
 

@@ -8,6 +8,7 @@ this script. Every template receives the context :mod:`vbhc.generate.context` bu
 """
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["KIND_BUILDERS", "build_all", "build_template"]
 
 S = STYLES
+_FIXED_TIME = _dt.datetime(2026, 1, 1)
 
 
 def _p(container: Any, text: str, role: str) -> Any:
@@ -178,9 +180,6 @@ def build_ke_hoach(document: DocumentObject) -> None:
     _header(document)
     _heading(document)
     _loop(document, "line", "basis", "{{ line }}", "body")
-    _tag(document, "if intro")
-    _p(document, "{{ intro }}", "body")
-    _tag(document, "endif")
     _body_loop(document)
     _tag(document, "if closing")
     _p(document, "{{ closing }}", "body")
@@ -281,10 +280,7 @@ def build_template(kind: str, path: Path) -> Path:
     core.author, core.title, core.comments = "vbhc", kind, "Mẫu docxtpl theo Nghị định 30/2020/NĐ-CP"
     core.last_modified_by = "vbhc"
     core.revision = 1
-    import datetime as _dt
-
-    fixed = _dt.datetime(2026, 1, 1)
-    core.created = core.modified = fixed
+    core.created = core.modified = _FIXED_TIME  # the same bytes on every build
     document.save(str(path))
     return path
 

@@ -63,14 +63,13 @@ def _wording(key: str) -> Any:
 
 
 def _year_of(plan: Plan) -> int:
-    """The document's year: its date, the year in its number or title, else this year."""
-    if plan.issue_date:
-        return int(plan.issue_date[:4])
-    for text in (plan.number or "", plan.title or ""):
-        years = re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)
-        if years:
-            return int(years[-1])
-    return _dt.date.today().year
+    """The document's year (:func:`~vbhc.generate.reissue.plan_year`), else this year."""
+    from .reissue import plan_year
+
+    try:
+        return plan_year(plan)
+    except ValueError:
+        return _dt.date.today().year
 
 
 def _issuer_lines(issuer: str | None) -> list[str]:
@@ -100,18 +99,14 @@ def _org_abbreviation(issuer: str | None) -> str:
 
 
 def _number_line(plan: Plan, doc_type: str) -> str:
-    symbol = plan.symbol
-    if not symbol and plan.number and "/" in plan.number:
-        symbol = plan.number.split("/", 1)[1] if not re.match(r"^\d+/\d{4}/", plan.number) else plan.number.split("/", 2)[2]
-    if not symbol:
+    """ "Số: 05/TTr-UBND": the number as given (a year inside it kept, "12/2025/QĐ-UBND"), or
+    the blank the văn thư fills in, before the ký hiệu of the type and the issuer."""
+    seq, _, rest = (plan.number or "").strip().partition("/")
+    if not rest:
         abbr = doc_type_by_code()[doc_type].abbr
         org = _org_abbreviation(plan.issuer)
-        symbol = f"{abbr}-{org}" if org else abbr
-    seq = plan.number_seq
-    if seq is None and plan.number:
-        m = re.match(r"\s*(\d+)\s*/", plan.number)
-        seq = int(m.group(1)) if m else None
-    return format_number_line(seq, symbol)
+        rest = plan.symbol or (f"{abbr}-{org}" if org else abbr)
+    return format_number_line(int(seq) if seq.isdigit() else None, rest)
 
 
 def _head_title(plan: Plan) -> str:
@@ -380,7 +375,6 @@ _PLACEHOLDER = "…"
 
 def _ke_hoach(plan: Plan, values: dict[str, Any], notes: list[str]) -> None:
     values["basis"] = [] if plan.preamble else _basis(plan, "Thực hiện")
-    values["intro"] = ""
     values["body"] = plan_body(plan)
     verbatim = bool(plan.preamble or _has_text(plan.sections))
     if values["body"] and not verbatim and values["body"][-1]["style"] == "body" and values["body"][-1]["text"] != _PLACEHOLDER:

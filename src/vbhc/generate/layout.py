@@ -46,16 +46,15 @@ STYLES: dict[str, str] = {role: spec["name"] for role, spec in layout()["styles"
 
 
 def _set_font(font: Any, spec: dict[str, Any]) -> None:
+    """Size, weight and slant from ``spec``; Times New Roman for every script (w:rFonts)."""
     name = layout()["font"]["name"]
     font.name = name
     font.size = Pt(spec.get("size", layout()["font"]["body_size"]))
     font.bold = spec.get("bold", False)
     font.italic = spec.get("italic", False)
-    r_pr = font.element.get_or_add_rPr() if hasattr(font, "element") else None
-    if r_pr is not None:
-        fonts = r_pr.get_or_add_rFonts()
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attr), name)
+    fonts = font.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
 
 
 def setup_document(document: DocumentObject) -> None:
@@ -69,7 +68,6 @@ def setup_document(document: DocumentObject) -> None:
     section.header_distance, section.footer_distance = Mm(page["header_distance"]), Mm(page["footer_distance"])
     normal = document.styles["Normal"]
     _set_font(normal.font, {"size": layout()["font"]["body_size"]})
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), layout()["font"]["name"])
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE

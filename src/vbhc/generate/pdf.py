@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import ToolMissingError, VbhcError
 from ..fileio import write_atomic
-from ..readers.office import soffice
+from ..readers.office import convert, soffice
 
 __all__ = ["PDF_TIMEOUT", "docx_to_pdf"]
 
@@ -16,22 +16,16 @@ PDF_TIMEOUT = 240  # seconds
 
 def docx_to_pdf(docx: Path, out: Path) -> Path:
     """Write the PDF of ``docx`` to ``out`` (through a temporary file, then renamed)."""
-    program = soffice()
-    if program is None:
+    if soffice() is None:
         raise ToolMissingError(
             "LibreOffice", "cần LibreOffice để xuất PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2)"
         )
     with tempfile.TemporaryDirectory(prefix="vbhc-pdf-") as tmp:
-        command = [
-            program, f"-env:UserInstallation=file://{Path(tmp) / 'profile'}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", tmp, str(Path(docx).resolve()),
-        ]
         try:
-            subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT, check=False)
+            produced = convert(Path(docx), "pdf", Path(tmp), PDF_TIMEOUT)
         except subprocess.TimeoutExpired:
             raise VbhcError(f"{docx}: LibreOffice xuất PDF quá {PDF_TIMEOUT} giây") from None
-        produced = Path(tmp) / f"{Path(docx).stem}.pdf"
-        if not produced.exists():
+        if produced is None:
             raise VbhcError(f"{docx}: LibreOffice không xuất được PDF")
         write_atomic(out, produced.read_bytes(), make_parents=True)
     return out

@@ -632,25 +632,20 @@ def _fill_meeting(plan: Plan, layout: Layout, state: _State) -> None:
                     stop = re.search(r"[,;]|\.(?:\s|$)", folded[begin:])
                     meeting.venue = _clean(line.text[begin:(begin + stop.start()) if stop else len(folded)])
             continue
-        m = _meeting_label("venue").match(folded)
-        if m and meeting.venue is None:
-            meeting.venue = _clean(line.text[m.end():])
+        labelled = next(
+            ((name, m) for name in ("venue", "chair", "secretary")
+             if getattr(meeting, name) is None and (m := _meeting_label(name).match(folded))),
+            None,
+        )
+        if labelled:  # "Địa điểm: …", "Chủ trì (chủ tọa): …", "Thư ký (người ghi biên bản): …"
+            name, m = labelled
+            setattr(meeting, name, (_clean if name == "venue" else _person)(line.text[m.end():]))
             found.append(line)
             continue
         m = _meeting_label("attendance").match(folded)
         if m and attendees_from is None:
             _attendance(meeting, folded[m.end():])
             attendees_from = k + 1
-            found.append(line)
-            continue
-        m = _meeting_label("chair").match(folded)
-        if m and meeting.chair is None:
-            meeting.chair = _person(line.text[m.end():])
-            found.append(line)
-            continue
-        m = _meeting_label("secretary").match(folded)
-        if m and meeting.secretary is None:
-            meeting.secretary = _person(line.text[m.end():])
             found.append(line)
             continue
         m = _meeting_label("total").match(folded)

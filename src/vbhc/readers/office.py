@@ -10,7 +10,7 @@ from ..errors import UnreadableInputError
 from .docx import read_docx
 from .source import Source
 
-__all__ = ["read_office", "soffice"]
+__all__ = ["convert", "read_office", "soffice"]
 
 CONVERT_TIMEOUT = 180  # seconds
 
@@ -20,25 +20,35 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_office(path: Path, kind: str) -> Source:
-    """Convert ``path`` to .docx in a temporary folder with LibreOffice and read that."""
+def convert(path: Path, target: str, outdir: Path, timeout: int = CONVERT_TIMEOUT) -> Path | None:
+    """Convert ``path`` with LibreOffice headless (``target`` as for ``--convert-to``, e.g.
+    "pdf") into ``outdir``, with a throw-away profile there. The file written, or None when
+    LibreOffice wrote nothing. Raises FileNotFoundError without LibreOffice and
+    subprocess.TimeoutExpired past ``timeout`` seconds."""
     program = soffice()
     if program is None:
+        raise FileNotFoundError("soffice")
+    command = [
+        program, f"-env:UserInstallation=file://{outdir / 'profile'}", "--headless", "--norestore",
+        "--convert-to", target, "--outdir", str(outdir), str(Path(path).resolve()),
+    ]
+    subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+    produced = outdir / f"{Path(path).stem}.{target.split(':', 1)[0]}"
+    return produced if produced.exists() else None
+
+
+def read_office(path: Path, kind: str) -> Source:
+    """Convert ``path`` to .docx in a temporary folder with LibreOffice and read that."""
+    if soffice() is None:
         raise UnreadableInputError(
             str(path), f"cần LibreOffice để đọc tệp .{kind} (Debian: apt-get install libreoffice-writer-nogui)"
         )
     with tempfile.TemporaryDirectory(prefix="vbhc-") as tmp:
-        profile = Path(tmp) / "profile"
-        command = [
-            program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-            "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(path.resolve()),
-        ]
         try:
-            subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+            converted = convert(path, "docx:MS Word 2007 XML", Path(tmp))
         except subprocess.TimeoutExpired:
             raise UnreadableInputError(str(path), f"LibreOffice chuyển đổi quá {CONVERT_TIMEOUT} giây") from None
-        converted = Path(tmp) / f"{path.stem}.docx"
-        if not converted.exists():
+        if converted is None:
             raise UnreadableInputError(str(path), f"LibreOffice không chuyển được tệp .{kind} (tệp hỏng?)")
         source = read_docx(converted)
     source.name, source.kind = str(path), kind
