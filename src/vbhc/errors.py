@@ -12,7 +12,8 @@ Exception tree::
         └── DataError              a data file for the generator is malformed
     ├── MissingFieldError (ValueError)  data lacks a field the kind of document needs; .fields
     ├── TemplateError              a template that cannot be rendered; .template, .field
-    └── ToolMissingError           an outside program (LibreOffice, Tesseract) is not installed
+    ├── ToolMissingError           an outside program (LibreOffice, Tesseract) is not installed
+    └── RuleConfigError (ValueError)  a rule file of the checker is malformed; .rule_id
 
     VbhcWarning (UserWarning)      something looked wrong but parsing went on
 
@@ -29,6 +30,7 @@ __all__ = [
     "InputTooLargeError",
     "MissingFieldError",
     "NotADocumentError",
+    "RuleConfigError",
     "TemplateError",
     "ToolMissingError",
     "UnreadableInputError",
@@ -93,6 +95,15 @@ class ToolMissingError(VbhcError):
     def __init__(self, tool: str, reason: str) -> None:
         self.tool = tool
         super().__init__(reason)
+
+
+class RuleConfigError(VbhcError, ValueError):
+    """A rule of the checker (data/rules*.toml) that is malformed: a bug in vbhc, not in
+    the document; ``rule_id`` names the rule."""
+
+    def __init__(self, rule_id: str, reason: str) -> None:
+        self.rule_id = rule_id
+        super().__init__(f"quy tắc {rule_id}: {reason}")
 
 
 class DataError(InputError):

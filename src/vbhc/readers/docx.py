@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from ..errors import UnreadableInputError
 from .source import Source, SourceLine
 
-__all__ = ["CELL_SEPARATOR", "MAX_UNZIPPED_BYTES", "read_docx"]
+__all__ = ["CELL_SEPARATOR", "MAX_UNZIPPED_BYTES", "docx_source", "open_docx", "read_docx"]
 
 #: A Word file's parts together; real documents are well under 20 MB once unzipped.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -43,35 +43,52 @@ def _check_zip(path: Path) -> None:
             raise UnreadableInputError(str(path), f"tệp Word có phần nén bất thường ({info.filename}); có thể là tệp độc hại")
 
 
-def _block_lines(element, parent) -> list[str]:  # type: ignore[no-untyped-def]
-    """The lines of a body or a table cell: its paragraphs and tables, in order."""
+Line = tuple[str, tuple[int, ...] | None]
+
+
+def _block_lines(element, parent, where: tuple[int, ...] = ()) -> list[Line]:  # type: ignore[no-untyped-def]
+    """The lines of a body (``where`` empty) or a table cell (``where`` = table, row, cell):
+    its paragraphs and tables, in order, each with its anchor (see :class:`SourceLine`)."""
     from docx.text.paragraph import Paragraph
 
-    lines: list[str] = []
+    lines: list[Line] = []
+    paragraphs = tables = 0
     for child in element.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(Paragraph(child, parent).text.split("\n"))
+            paragraphs += 1
+            anchor = (*where, paragraphs)
+            lines.extend((text, anchor) for text in Paragraph(child, parent).text.split("\n"))
         elif tag == "tbl":
-            lines.extend(_table_lines(child, parent))
+            tables += 1
+            # a nested table's lines keep the anchor of the cell that holds it
+            lines.extend(_table_lines(child, parent, (tables,) if not where else None, where))
     return lines
 
 
-def _table_lines(tbl, parent) -> list[str]:  # type: ignore[no-untyped-def]
+def _table_lines(tbl, parent, table: tuple[int] | None, outer: tuple[int, ...] = ()) -> list[Line]:  # type: ignore[no-untyped-def]
     """A table's lines: cell by cell when it has one or two columns (or lays out a header
     or a signature in three), row by row when it holds data in three or more."""
     rows = list(tbl.iterchildren(qn("w:tr")))
-    cells = [[[] if _continues_merge(tc) else _block_lines(tc, parent) for tc in tr.iterchildren(qn("w:tc"))] for tr in rows]
-    if max((_row_width(tr) for tr in rows), default=0) >= _ROW_TABLE_COLUMNS and not _lays_out(cells):
-        return _row_lines(rows, cells)
-    lines: list[str] = []
+    cells: list[list[list[Line]]] = []
+    for r, tr in enumerate(rows, 1):
+        row = []
+        for c, tc in enumerate(tr.iterchildren(qn("w:tc")), 1):
+            cell_where = (*table, r, c) if table else outer
+            lines = [] if _continues_merge(tc) else _block_lines(tc, parent, cell_where)
+            row.append(lines if table else [(t, outer or None) for t, _ in lines])
+        cells.append(row)
+    texts = [[[t for t, _ in cell] for cell in row] for row in cells]
+    if max((_row_width(tr) for tr in rows), default=0) >= _ROW_TABLE_COLUMNS and not _lays_out(texts):
+        return _row_lines(rows, texts, table or outer)
+    out: list[Line] = []
     for tr, row in zip(rows, cells, strict=True):
         for tc, cell in zip(tr.iterchildren(qn("w:tc")), row, strict=True):
             if _continues_merge(tc):
                 continue
-            lines.extend(cell)
-            lines.append("")
-    return lines
+            out.extend(cell)
+            out.append(("", None))
+    return out
 
 
 def _lays_out(cells: list[list[list[str]]]) -> bool:
@@ -113,33 +130,45 @@ def _row_width(tr) -> int:  # type: ignore[no-untyped-def]
     return _skipped(tr, "w:gridBefore") + sum(_span(tc) for tc in tr.iterchildren(qn("w:tc"))) + _skipped(tr, "w:gridAfter")
 
 
-def _row_lines(rows, cells: list[list[list[str]]]) -> list[str]:  # type: ignore[no-untyped-def]
+def _row_lines(rows, cells: list[list[list[str]]], table: tuple[int, ...]) -> list[Line]:  # type: ignore[no-untyped-def]
     """One line per row, cells joined by the separator; a merged cell stands once, with an
     empty field for each further grid column it covers (so the fields stay under their
     headers). A row that is one cell across the table (a group heading) is its text alone."""
-    lines: list[str] = []
-    for tr, row in zip(rows, cells, strict=True):
+    lines: list[Line] = []
+    for r, (tr, row) in enumerate(zip(rows, cells, strict=True), 1):
         tcs = list(tr.iterchildren(qn("w:tc")))
         fields = [""] * _skipped(tr, "w:gridBefore")
         for tc, cell in zip(tcs, row, strict=True):
             fields.extend([" ".join(" ".join(cell).split())] + [""] * (_span(tc) - 1))
         if not any(fields):
             continue
-        lines.append(next(f for f in fields if f) if len(tcs) == 1 else CELL_SEPARATOR.join(fields).strip())
-        lines.append("")
+        text = next(f for f in fields if f) if len(tcs) == 1 else CELL_SEPARATOR.join(fields).strip()
+        lines.append((text, (*table[:1], r) if len(table) == 1 else table or None))
+        lines.append(("", None))
     return lines
 
 
 def read_docx(path: Path) -> Source:
     """Read a .docx file into lines (no page numbers: Word lays pages out at print time)."""
+    return docx_source(open_docx(path), str(path))
+
+
+def open_docx(path: Path):  # type: ignore[no-untyped-def]
+    """The python-docx ``Document`` of a .docx file, after the zip is checked; an
+    UnreadableInputError naming the file if it cannot be opened."""
     _check_zip(path)
     try:
         import docx
 
-        document = docx.Document(str(path))
-        lines = _block_lines(document.element.body, document)
-    except UnreadableInputError:
-        raise
+        return docx.Document(str(path))
     except Exception as exc:
         raise UnreadableInputError(str(path), f"tệp Word (.docx) hỏng hoặc không đúng định dạng ({type(exc).__name__})") from None
-    return Source(str(path), "docx", [SourceLine(text) for text in lines])
+
+
+def docx_source(document, name: str) -> Source:  # type: ignore[no-untyped-def]
+    """The lines of an opened ``Document``, each with its anchor."""
+    try:
+        lines = _block_lines(document.element.body, document)
+    except Exception as exc:
+        raise UnreadableInputError(name, f"tệp Word (.docx) hỏng hoặc không đúng định dạng ({type(exc).__name__})") from None
+    return Source(name, "docx", [SourceLine(text, anchor=anchor) for text, anchor in lines])

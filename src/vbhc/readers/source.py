@@ -9,11 +9,15 @@ __all__ = ["Source", "SourceLine"]
 @dataclass(frozen=True)
 class SourceLine:
     """One printed line. ``page`` counts from 1; ``bbox`` is (x0, y0, x1, y1) in points
-    from the page's top left (PDF and scans), or None (text, Word)."""
+    from the page's top left (PDF and scans), or None (text, Word). ``anchor`` says where
+    a Word line came from, 1-based: ``(paragraph,)`` for a body paragraph (its place in
+    ``Document.paragraphs``), ``(table, row, cell, paragraph)`` for a paragraph of a table
+    cell, ``(table, row)`` for a row read as one line; None for other readers."""
 
     text: str
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    anchor: tuple[int, ...] | None = None
 
 
 @dataclass

@@ -23,9 +23,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal
+from typing import Any
 
 from babel.numbers import format_decimal
 
+from .. import vocab
 from .text import nfc
 
 __all__ = [
@@ -50,6 +52,11 @@ _BLANK = " " * 6
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
 
 
+def _padding() -> dict[str, Any]:
+    """Where leading zeros go (``[padding]`` in data/layout.toml, shared with the checker)."""
+    return vocab.load("layout")["padding"]
+
+
 def format_day(day: int) -> str:
     """A day of the month as printed: a leading zero below 10 ("05", "19").
 
@@ -58,7 +65,7 @@ def format_day(day: int) -> str:
     """
     if not 1 <= day <= 31:
         raise ValueError(f"ngày {day} không hợp lệ")
-    return f"{day:02d}" if day < 10 else str(day)
+    return f"{day:02d}" if day < _padding()["day_below"] else str(day)
 
 
 def format_month(month: int) -> str:
@@ -69,7 +76,7 @@ def format_month(month: int) -> str:
     """
     if not 1 <= month <= 12:
         raise ValueError(f"tháng {month} không hợp lệ")
-    return f"{month:02d}" if month <= 2 else str(month)
+    return f"{month:02d}" if month in _padding()["months"] else str(month)
 
 
 def _parts(d: _dt.date | str) -> tuple[int | None, int | None, int]:
@@ -165,7 +172,7 @@ def format_number_line(seq: int | None, symbol: str) -> str:
         return f"Số:{_BLANK}/{sym}"
     if seq < 1:
         raise ValueError(f"số văn bản {seq} không hợp lệ (số bắt đầu từ 01)")
-    return f"Số: {seq:02d}/{sym}"
+    return f"Số: {seq:02d}/{sym}" if seq < _padding()["number_below"] else f"Số: {seq}/{sym}"
 
 
 def format_count(n: int, noun: str | None = None) -> str:
