@@ -29,8 +29,10 @@ from .model import SCHEMA_VERSION, Plan, Provenance, Section, Signer
 from .parse import normalise, parse, parse_file, parse_text
 from .schema import plan_schema
 
-#: Generator functions, imported on first use (docxtpl and Jinja2 are not needed to parse).
+#: Generator and checker functions, imported on first use (docxtpl and Jinja2 are not needed to parse).
 _LAZY = {
+    "check_file": ("vbhc.check", "check_file"),
+    "check_text": ("vbhc.check", "check_text"),
     "load_data": ("vbhc.generate.inputs", "load_data"),
     "render": ("vbhc.generate.render", "render"),
     "reissue": ("vbhc.generate.reissue", "reissue"),
@@ -65,6 +67,8 @@ __all__ = [
     "VbhcError",
     "VbhcWarning",
     "__version__",
+    "check_file",
+    "check_text",
     "load_data",
     "normalise",
     "parse",

@@ -1,7 +1,8 @@
 """The ``vbhc`` command: thin argparse front end over the Python API.
 
-Exit status (:class:`ExitStatus`): 0 all good, 2 usage error, 3 some input could not be
-parsed at all, 4 internal error, 130 interrupted.
+Exit status (:class:`ExitStatus`): 0 all good, 1 ``check`` found something at or above
+``--min-severity``, 2 usage error, 3 some input could not be read at all, 4 internal
+error, 130 interrupted.
 """
 from __future__ import annotations
 
@@ -218,9 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="in JSON Schema của mô hình dữ liệu")
     s.add_argument("--out", metavar="PATH", help="ghi ra tệp")
     s.set_defaults(func=_cmd_schema)
-    from .cli_generate import add_commands
+    from . import cli_check, cli_generate
 
-    add_commands(sub)
+    cli_generate.add_commands(sub)
+    cli_check.add_commands(sub)
     return parser
 
 

@@ -8,12 +8,13 @@ PDF, scans, .doc/.odt) gets the content checks only.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, VbhcWarning
 from ..parse import parse_source
 from ..readers import read_source
 from ..readers.docx import docx_source, open_docx
@@ -37,6 +38,7 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     kind: str | None = None
+    internal: list[str] = field(default_factory=list)   # checks that failed: a bug in vbhc, reported, never raised
 
     def at_least(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity >= severity]
@@ -72,12 +74,25 @@ def _sorted(findings: list[Finding], doc: CheckedDocument) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def check_document(doc: CheckedDocument, select: Callable[[str], bool] | None = None) -> list[Finding]:
-    """Every finding of every check on ``doc``, de-duplicated and in reading order."""
+def check_document(doc: CheckedDocument, select: Callable[[str], bool] | None = None,
+                   internal: list[str] | None = None) -> list[Finding]:
+    """Every finding of every check on ``doc``, de-duplicated and in reading order.
+
+    A check that raises is a bug in vbhc: the others still run, and the failure is noted
+    in ``internal`` (when given) and as a :class:`~vbhc.errors.VbhcWarning`.
+    """
     seen: set[tuple[str, str, int | None]] = set()
     out: list[Finding] = []
     for check in _checks(doc.docx is not None):
-        for f in check(doc):
+        try:
+            found = list(check(doc))
+        except Exception as exc:  # a bug in a check must not stop the batch
+            note = f"{check.__module__}.{check.__name__}: {type(exc).__name__}: {exc}"
+            if internal is not None:
+                internal.append(note)
+            warnings.warn(f"{doc.path}: phép kiểm lỗi nội bộ {note}", VbhcWarning, stacklevel=2)
+            continue
+        for f in found:
             if select is not None and not select(f.rule_id):
                 continue
             key = (f.rule_id, f.location.where, f.location.start)
@@ -115,9 +130,14 @@ def check_file(path: str | os.PathLike[str], *, restore: bool = False,
     if document is not None:
         from .docx_model import read_model
 
-        model = read_model(document)
+        try:
+            model = read_model(document)
+        except Exception as exc:  # the layout model is lenient; if it still fails, content checks go on
+            warnings.warn(f"{name}: không đọc được bố cục Word ({type(exc).__name__}: {exc})", VbhcWarning, stacklevel=2)
     doc = CheckedDocument(name, source.kind, blocks_of(source), plan, model)
-    return FileReport(name, check_document(doc, select), kind=source.kind)
+    report = FileReport(name, kind=source.kind)
+    report.findings = check_document(doc, select, report.internal)
+    return report
 
 
 def check_text(text: str, name: str = "<stdin>", *, restore: bool = False,
@@ -129,7 +149,9 @@ def check_text(text: str, name: str = "<stdin>", *, restore: bool = False,
     except InputError as exc:
         return FileReport(name, error=str(exc))
     doc = CheckedDocument(name, "text", blocks_of(source), plan)
-    return FileReport(name, check_document(doc, select), kind="text")
+    report = FileReport(name, kind="text")
+    report.findings = check_document(doc, select, report.internal)
+    return report
 
 
 def check_paths(paths: Iterable[str | os.PathLike[str]], *, restore: bool = False,
