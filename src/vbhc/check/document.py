@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..readers.source import Source
-from ..vn.text import fold
+from ..vn.text import fold, nfc
 from .finding import Location
 
 if TYPE_CHECKING:
@@ -81,9 +81,10 @@ def anchor_location(anchor: tuple[int, ...]) -> Location:
 
 def blocks_of(source: Source) -> list[Block]:
     """The blocks of what a reader returned: Word paragraphs and cells by their anchors,
-    text files by line, PDF and scans by page and line. Empty lines are left out."""
+    text files by line, PDF and scans by page and line; text in NFC (spans count NFC
+    characters). Empty lines are left out."""
     if source.raw is not None:
-        return [Block(t, Location(f"dòng {i}", line=i)) for i, t in enumerate(source.raw.split("\n"), 1) if t.strip()]
+        return [Block(nfc(t), Location(f"dòng {i}", line=i)) for i, t in enumerate(source.raw.split("\n"), 1) if t.strip()]
     blocks: list[Block] = []
     line_on_page: dict[int | None, int] = {}
     for i, line in enumerate(source.lines, 1):
@@ -96,5 +97,5 @@ def blocks_of(source: Source) -> list[Block]:
             loc = Location(f"trang {line.page}, dòng {n}", page=line.page, line=n)
         else:
             loc = Location(f"dòng {i}", line=i)
-        blocks.append(Block(line.text, loc))
+        blocks.append(Block(nfc(line.text), loc))
     return blocks

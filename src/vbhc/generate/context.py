@@ -100,10 +100,16 @@ def _org_abbreviation(issuer: str | None) -> str:
 
 def _number_line(plan: Plan, doc_type: str) -> str:
     """ "Số: 05/TTr-UBND": the number as given (a year inside it kept, "12/2025/QĐ-UBND"), or
-    the blank the văn thư fills in, before the ký hiệu of the type and the issuer."""
+    the blank the văn thư fills in, before the ký hiệu of the type and the issuer. A number
+    of another type (the Tờ trình's "27/TTr-UBND" in the data of its Biên bản) is not this
+    document's: its issuer part is kept, the number left blank."""
+    abbr = doc_type_by_code()[doc_type].abbr
     seq, _, rest = (plan.number or "").strip().partition("/")
+    symbol = rest.rsplit("/", 1)[-1] if rest else (plan.symbol or "")
+    printed_type, _, org = symbol.partition("-")
+    if symbol and fold(printed_type) != fold(abbr):
+        return format_number_line(None, f"{abbr}-{org}" if org else abbr)
     if not rest:
-        abbr = doc_type_by_code()[doc_type].abbr
         org = _org_abbreviation(plan.issuer)
         rest = plan.symbol or (f"{abbr}-{org}" if org else abbr)
     return format_number_line(int(seq) if seq.isdigit() else None, rest)
