@@ -183,5 +183,10 @@ def test_every_rule_has_a_test_by_example() -> None:
     """Each rule id appears in the checker's tests, where a document triggers it and
     another must not (test_check_format.py, test_check_content.py)."""
     text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_check_*.py"))
-    untested = [rid for rid in rules() if rid not in text]
-    assert untested == []
+
+    def tested(rid: str) -> bool:
+        prefix, last = rid.rsplit(".", 1)
+        # a parametrised family: f"nd30.co-chu.{role}" with the role "quoc-hieu" among the cases
+        return rid in text or (f'"{prefix}.{{' in text and f'"{last}"' in text)
+
+    assert [rid for rid in rules() if not tested(rid)] == []
