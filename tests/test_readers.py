@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN, CORPUS, GOLD, SCORER, _need
+from conftest import CLEAN, CORPUS, GOLD, ROOT, SCORER, _need
 from forms import text_to_docx
 
 import vbhc
@@ -250,3 +250,35 @@ def test_ocr_stops_at_the_file_budget(tmp_path, monkeypatch):
     with pytest.raises(vbhc.InputError) as exc:
         vbhc.parse(path)
     assert "quá" in exc.value.reason and "trang" in exc.value.reason
+
+
+def test_fast_paragraph_text_reads_as_python_docx_does(tmp_path: Path) -> None:
+    """readers.docx.paragraph_text skips XPath for speed; it must give python-docx's text
+    for tabs, line and page breaks, hyperlinks, every template and the bundled plans."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    from vbhc.readers.docx import paragraph_text
+
+    document = Document()
+    p = document.add_paragraph("Số:\t05/KH-UBND")
+    p.add_run("dòng hai").add_break(WD_BREAK.LINE)
+    p.add_run("sau ngắt trang").add_break(WD_BREAK.PAGE)
+    p._p.append(parse_xml(
+        '<w:hyperlink xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:r><w:t>Cổng TTĐT</w:t></w:r><w:r><w:noBreakHyphen/><w:tab/></w:r></w:hyperlink>"
+    ))
+    path = tmp_path / "x.docx"
+    document.save(str(path))
+    files = [path, *(ROOT / "templates").glob("*.docx")]
+    files += [text_to_docx(f.read_text(encoding="utf-8"), tmp_path / f"{f.stem}.docx") for f in CORPUS.glob("*.txt")]
+    checked = 0
+    for f in files:
+        d = Document(str(f))
+        for el in d.element.body.iter(qn("w:p")):
+            assert paragraph_text(el) == Paragraph(el, d).text
+            checked += 1
+    assert checked > 500

@@ -45,12 +45,34 @@ def _check_zip(path: Path) -> None:
 
 Line = tuple[str, tuple[int, ...] | None]
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R, _HYPERLINK, _T, _BR = f"{_W}r", f"{_W}hyperlink", f"{_W}t", f"{_W}br"
+#: What a run's children print, as python-docx's ``Run.text`` reads them.
+_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
+    """A ``w:p``'s text exactly as python-docx's ``Paragraph.text`` gives it (runs and
+    hyperlinks; tabs, line breaks, non-breaking hyphens), read straight from the tree
+    without XPath: the checker reads every paragraph of every file of a batch."""
+    parts: list[str] = []
+    for child in p.iterchildren(_R, _HYPERLINK):
+        for run in (child,) if child.tag == _R else child.iterchildren(_R):
+            for el in run:
+                tag = el.tag
+                if tag == _T:
+                    parts.append(el.text or "")
+                elif tag == _BR:
+                    if el.get(f"{_W}type", "textWrapping") == "textWrapping":
+                        parts.append("\n")
+                elif tag in _RUN_TEXT:
+                    parts.append(_RUN_TEXT[tag])
+    return "".join(parts)
+
 
 def _block_lines(element, parent, where: tuple[int, ...] = ()) -> list[Line]:  # type: ignore[no-untyped-def]
     """The lines of a body (``where`` empty) or a table cell (``where`` = table, row, cell):
     its paragraphs and tables, in order, each with its anchor (see :class:`SourceLine`)."""
-    from docx.text.paragraph import Paragraph
-
     lines: list[Line] = []
     paragraphs = tables = 0
     for child in element.iterchildren():
@@ -58,7 +80,7 @@ def _block_lines(element, parent, where: tuple[int, ...] = ()) -> list[Line]:  #
         if tag == "p":
             paragraphs += 1
             anchor = (*where, paragraphs)
-            lines.extend((text, anchor) for text in Paragraph(child, parent).text.split("\n"))
+            lines.extend((text, anchor) for text in paragraph_text(child).split("\n"))
         elif tag == "tbl":
             tables += 1
             # a nested table's lines keep the anchor of the cell that holds it
