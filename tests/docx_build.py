@@ -1,8 +1,10 @@
 """Small .docx files for the format-rule tests: the generator's output of a kind, changed
 in one property with python-docx, or a document built from nothing.
 
->>> data = mutate(generated("quyet-dinh"), lambda d: bold(para(d, "CỘNG HÒA"), False))
->>> [f.rule_id for f in format_findings(data)]          # doctest: +SKIP
+Example::
+
+    data = mutate(generated("quyet-dinh"), lambda d: bold(para(d, "CỘNG HÒA"), False))
+    [f.rule_id for f in format_findings(data)]   # → ["nd30.quoc-hieu.kieu"]
 """
 from __future__ import annotations
 
