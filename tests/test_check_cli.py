@@ -13,27 +13,16 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, ROOT, run_vbhc
 from docx import Document
+from docx_build import generated
 
 from vbhc.check import Severity, check_file
 from vbhc.check.rules import categories, rules
 from vbhc.generate.context import kinds
-from vbhc.generate.inputs import load_data
-from vbhc.generate.render import render_docx_bytes
-from vbhc.model import Nominee
-
-DOSSIER = ROOT / "tests" / "data" / "generate" / "ho-so-xa-tan-loi.json"
 
 
 def _generated(folder: Path, kind: str) -> Path:
-    if kind == "ke-hoach":
-        plan = load_data(ROOT / "tests" / "data" / "gold" / "seed_004.json")
-    else:
-        plan = load_data(DOSSIER)
-        if kind == "bao-cao-ca-nhan":
-            plan.report.subject = Nominee("individual", "Trần Văn Bình", "Chánh Văn phòng", "UBND xã Tân Lợi")
-    data, _ = render_docx_bytes(plan, kind)
     path = folder / f"{kind}.docx"
-    path.write_bytes(data)
+    path.write_bytes(generated(kind))
     return path
 
 

@@ -71,35 +71,30 @@ def _wrap(p: Any, document: DocxDocument) -> Any:
     return Paragraph(p, document._body)
 
 
+def _nth(items: Sequence[Any], k: int) -> Any | None:
+    """The ``k``-th item (1-based), None when there is no such item."""
+    return items[k - 1] if 1 <= k <= len(items) else None
+
+
 def paragraphs_at(document: DocxDocument, loc: Location) -> list[Any] | None:
     """The python-docx paragraphs a location names, in document order: one for a
     paragraph, every paragraph of a cell or of a row (nested tables included); None for
     the whole document; [] when the place does not exist (or is a text line)."""
     try:
         if loc.table is not None:
-            tables = document.tables
-            if not 1 <= loc.table <= len(tables):
-                return []
-            tbl = tables[loc.table - 1]._tbl
-            if loc.row is None:
-                return [_wrap(p, document) for p in tbl.iter(_q("w:p"))]
-            trs = tbl.tr_lst
-            if not 1 <= loc.row <= len(trs):
-                return []
-            tr = trs[loc.row - 1]
-            if loc.cell is None:
-                return [_wrap(p, document) for p in tr.iter(_q("w:p"))]
-            tcs = tr.tc_lst
-            if not 1 <= loc.cell <= len(tcs):
-                return []
-            tc = tcs[loc.cell - 1]
-            if loc.paragraph is None:
-                return [_wrap(p, document) for p in tc.iter(_q("w:p"))]
-            ps = tc.p_lst
-            return [_wrap(ps[loc.paragraph - 1], document)] if 1 <= loc.paragraph <= len(ps) else []
+            table = _nth(document.tables, loc.table)
+            node = table._tbl if table is not None else None
+            # table → row (w:tr) → cell (w:tc) → paragraph: stop where the location stops
+            for children, k in (("tr_lst", loc.row), ("tc_lst", loc.cell), ("p_lst", loc.paragraph)):
+                if node is None:
+                    return []
+                if k is None:
+                    return [_wrap(p, document) for p in node.iter(_q("w:p"))]
+                node = _nth(getattr(node, children), k)
+            return [_wrap(node, document)] if node is not None else []
         if loc.paragraph is not None:
-            ps = document.element.body.p_lst
-            return [_wrap(ps[loc.paragraph - 1], document)] if 1 <= loc.paragraph <= len(ps) else []
+            node = _nth(document.element.body.p_lst, loc.paragraph)
+            return [_wrap(node, document)] if node is not None else []
     except (AttributeError, IndexError):  # a malformed table: nothing to point at
         return []
     if loc.line is not None or loc.page is not None:
