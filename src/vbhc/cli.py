@@ -219,10 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="in JSON Schema của mô hình dữ liệu")
     s.add_argument("--out", metavar="PATH", help="ghi ra tệp")
     s.set_defaults(func=_cmd_schema)
-    from . import cli_check, cli_generate
+    from . import cli_check, cli_corpus, cli_generate
 
     cli_generate.add_commands(sub)
     cli_check.add_commands(sub)
+    cli_corpus.add_commands(sub)
     return parser
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .fileio import write_atomic
+from .progress import ProgressBar as _Progress
 
 __all__ = ["add_commands"]
 
@@ -32,25 +33,6 @@ def _selector(select: str | None, ignore: str | None) -> Callable[[str], bool] |
     if not keep and not drop:
         return None
     return lambda rid: (not keep or rid.startswith(keep)) and not (drop and rid.startswith(drop))
-
-
-class _Progress:
-    """``[12/340] ██████░░░░ name`` on a terminal while a batch runs; silent otherwise."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled and total > 1 and sys.stderr is not None and sys.stderr.isatty()
-
-    def step(self, done: int, name: str) -> None:
-        if not self.enabled:
-            return
-        filled = round(20 * done / self.total)
-        bar = "█" * filled + "░" * (20 - filled)
-        print(f"\r[{done}/{self.total}] {bar} {Path(name).name[:48]:48}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.enabled:
-            print("\r" + " " * 100 + "\r", end="", file=sys.stderr, flush=True)
 
 
 def _free_name(path: Path) -> Path:

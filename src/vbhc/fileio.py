@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["atomic_output", "write_atomic"]
 
 
 def _umask() -> int:
@@ -33,6 +35,24 @@ def write_atomic(path: Path, data: str | bytes, *, make_parents: bool = False) -
         else:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to in pieces; renamed onto ``path`` when
+    the block ends without error, removed otherwise."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "thư mục không tồn tại", str(path.parent))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:

@@ -13,7 +13,7 @@ from .readers.ocr import Progress
 from .restore import assess, restore_text
 from .vn.legacy import convert_legacy, detect_legacy
 
-__all__ = ["SUFFIXES", "normalise", "parse", "parse_file", "parse_source", "parse_text"]
+__all__ = ["SUFFIXES", "normalise", "parse", "parse_file", "parse_file_with_text", "parse_source", "parse_text"]
 
 #: Suffixes a folder walk picks up (a single file is read whatever its name).
 SUFFIXES = frozenset({
@@ -75,6 +75,16 @@ def parse_text(text: str, source: str | None = None, restore: bool = False) -> P
 
 def parse_source(source: Source, restore: bool = False) -> Plan:
     """Parse what a reader returned; provenance gains the page and box of paged input."""
+    return _parse_source(source, restore)[0]
+
+
+def parse_file_with_text(path: str | os.PathLike[str], restore: bool = False) -> tuple[Plan, str]:
+    """The plan of a file and the text it was read from (Unicode, restored when asked):
+    what the corpus builder indexes for full-text search."""
+    return _parse_source(read_source(path), restore)
+
+
+def _parse_source(source: Source, restore: bool) -> tuple[Plan, str]:
     if not source.text.strip():
         raise EmptyInputError(source.name, "không có chữ nào đọc được trong tệp")
     text, encoding, info = _prepare(source.text, restore)
@@ -91,7 +101,7 @@ def parse_source(source: Source, restore: bool = False) -> Plan:
             line = source.lines[nt.origins[nt.line_at(prov.span[0])]]
             prov.page = line.page
             prov.bbox = list(line.bbox) if line.bbox else None
-    return plan
+    return plan, text
 
 
 def parse_file(path: str | os.PathLike[str], progress: Progress | None = None, restore: bool = False) -> Plan:
