@@ -114,6 +114,10 @@ def test_schema_is_documented_for_every_column(db: Path) -> None:
     ("SỞ NỘI VỤ", "UBND TỈNH BÌNH PHƯỚC", "2022-03-01", "tinh", "Bình Phước"),
     ("BỘ NỘI VỤ", None, "2022-03-01", "trung_uong", None),
     ("ỦY BAN NHÂN DÂN XÃ BÌNH MINH", None, "2025-09-01", "xa", None),
+    ("ỦY BAN NHÂN DÂN TỈNH", None, None, "tinh", None),  # the name fell off the header
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI ĐÃ", None, "2025-03-01", "tinh", "Hà Nội"),  # a word of the body ran on
+    ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", None, "2024-05-01", "trung_uong", None),
+    ("ỦY BAN NHÂN DÂN PHƯỜNG TIẾN THÀNH", None, "2023-02-01", "xa", "Bình Phước"),  # the legacy unit of that date
 ])
 def test_issuer_standing(issuer: str, parent: str | None, date: str | None, tier: str, province: str | None) -> None:
     standing = issuer_standing(issuer, parent, None, date)
@@ -133,6 +137,19 @@ def test_issuer_standing(issuer: str, parent: str | None, date: str | None, tier
 ])
 def test_conferrer_tier(conferrer: str | None, award: str, issuer_tier: str, tier: str | None) -> None:
     assert conferrer_tier(conferrer, award, issuer_tier) == tier
+
+
+@pytest.mark.parametrize(("plan", "year"), [
+    ({"issue_date": "2024-07-19", "title": "Phát động phong trào thi đua năm 2023"}, 2024),
+    ({"issue_date": None, "campaign_period": {"start": "2021-03"}, "title": "x"}, 2021),
+    ({"issue_date": None, "title": "Phát động phong trào thi đua năm 2021"}, 2021),
+    ({"issue_date": None, "title": "Phat dong phong trao thi dua giai doan 2021 - 2025"}, 2021),
+    ({"issue_date": None, "title": "Quy hoạch khu kinh tế đến năm 2030"}, None),  # a horizon, not the year
+])
+def test_year_of_a_document(plan: dict, year: int | None) -> None:
+    from vbhc.corpus.tables import rows_of
+
+    assert rows_of(plan).document["year"] == year
 
 
 # --- incremental builds, bad files, the lock ------------------------------------------------------------------

@@ -164,3 +164,28 @@ def test_missing_dask_is_a_clear_error(tmp_path, monkeypatch) -> None:
         build_parquet(CORPUS, tmp_path / "parts")
     assert caught.value.tool == "dask"
     assert not (tmp_path / "parts").exists()
+
+
+@pytest.mark.slow
+def test_cli_dask_then_build_from_parquet(tmp_path: Path) -> None:
+    """The commands a researcher types: parse on a local cluster, then load the parts."""
+    from conftest import run_vbhc
+
+    docs = _docs(tmp_path / "docs")
+    parts, db = tmp_path / "parts", tmp_path / "db" / "corpus.sqlite"
+    db.parent.mkdir()
+    result = run_vbhc("corpus", "dask", str(docs), "--parts", str(parts), "--workers", "2", "--partition-size", "3")
+    assert result.returncode == 0, result.stderr
+    assert "--from-parquet" in result.stderr and len(list(parts.glob("part-*.parquet"))) == 2
+    loaded = run_vbhc("corpus", "build", "--from-parquet", str(parts), "--db", str(db))
+    assert loaded.returncode == 3, loaded.stderr  # the broken file is an error row
+    assert "5 văn bản, 1 tệp lỗi" in loaded.stderr
+    local = tmp_path / "db" / "local.sqlite"
+    assert run_vbhc("corpus", "build", str(docs), "--db", str(local)).returncode == 3
+    assert _rows(db) == _rows(local)
+    # with --db, the workers skip what the database already holds
+    again = run_vbhc("corpus", "dask", str(docs), "--parts", str(parts), "--db", str(db), "--partition-size", "3")
+    assert again.returncode == 0, again.stderr
+    assert all(r.unchanged for r in read_parts(parts))
+    missing = run_vbhc("corpus", "build", "--from-parquet", str(tmp_path / "nowhere"), "--db", str(db))
+    assert missing.returncode == 3 and "nowhere" in missing.stderr and "Traceback" not in missing.stderr

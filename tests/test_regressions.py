@@ -155,3 +155,15 @@ def test_recipient_notes_in_brackets_stay_with_their_entry():
     footer = "Nơi nhận:\n- Văn phòng Chính phủ; (B/c)\n- Cục Kiểm tra văn bản - Bộ Tư pháp;\n(B/c)\n- Sở Tư pháp;\n- Lưu: VT.\n"
     p = vbhc.parse_text(H + "KẾ HOẠCH\nThi đua\nCăn cứ x;\n" + footer + "CHỦ TỊCH\nLê Văn Bình")
     assert p.recipients == ["Văn phòng Chính phủ (B/c)", "Cục Kiểm tra văn bản - Bộ Tư pháp (B/c)", "Sở Tư pháp", "Lưu: VT"]
+
+
+@pytest.mark.parametrize("unit", ["PHƯỜNG AN PHÚ", "PHƯỜNG AN LẠC", "XÃ AN PHÚ"])
+def test_a_ward_whose_name_folds_like_phuong_an_is_the_issuer(unit):
+    """"phường An …" folds like the document type PHƯƠNG ÁN; printed with its marks it is a place."""
+    text = (
+        f"ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{unit} Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/KH-UBND An Phú, ngày 03 tháng 3 năm 2023\nKẾ HOẠCH\nPhát động phong trào thi đua năm 2023\n"
+        "I. MỤC ĐÍCH\nNội dung.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An"
+    )
+    p = vbhc.parse_text(text)
+    assert (p.issuer, p.issuer_printed, p.doc_type) == (f"ỦY BAN NHÂN DÂN {unit}", True, "KE_HOACH")

@@ -79,7 +79,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    for path, message in summary.failures[:_SHOW_FAILURES]:
+    for path, message in sorted(summary.failures)[:_SHOW_FAILURES]:
         _err(f"lỗi: {message if message.startswith(path) else f'{path}: {message}'}")
     if len(summary.failures) > _SHOW_FAILURES:
         _err(f"… và {len(summary.failures) - _SHOW_FAILURES} tệp lỗi khác (xem bảng errors)")

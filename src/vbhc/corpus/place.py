@@ -7,6 +7,7 @@ parent's tier. The words are data (``data/corpus.toml``).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,10 +52,10 @@ def _unit_word(folded: str) -> tuple[str, str] | None:
     tiers, _, _ = _words()
     words = (*tiers, _CITY)
     tokens = folded.replace(",", " ").split()
-    for i in range(len(tokens) - 2, -1, -1):
+    for i in range(len(tokens) - 1, -1, -1):
         for width in (2, 1):
             word = " ".join(tokens[i:i + width])
-            if word in words and len(tokens) > i + width:
+            if word in words:
                 if width == 1 and i > 0 and f"{tokens[i - 1]} {word}" in words:
                     continue  # "xa" of "thi xa"
                 return word, " ".join(tokens[i + width:])
@@ -65,10 +66,23 @@ def _era(issue_date: str | None) -> str:
     return "2025" if issue_date and issue_date >= REORGANISATION else "legacy"
 
 
-def _units(name: str, era: str) -> tuple[Unit, ...]:
-    found = find_units(name)
-    in_era = tuple(u for u in found if u.era == era)
-    return in_era or found
+def _units(name: str) -> tuple[Unit, ...]:
+    """Units named ``name``, or its longest leading words a unit is named ("ha noi da" → Hà Nội)."""
+    words = name.split()
+    for end in range(len(words), 0, -1):
+        found = find_units(" ".join(words[:end]))
+        if found:
+            return found
+    return ()
+
+
+def _preferred(units: tuple[Unit, ...], era: str, *tests: Callable[[Unit], bool]) -> tuple[Unit, ...]:
+    """The units passing the first test that any pass, those of ``era`` first."""
+    for test in (*tests, lambda u: True):
+        passing = tuple(u for u in units if test(u))
+        if passing:
+            return tuple(u for u in passing if u.era == era) or passing
+    return ()
 
 
 def _one_province(units: tuple[Unit, ...]) -> str | None:
@@ -86,15 +100,15 @@ def _standing_of(text: str | None, issue_date: str | None) -> Standing | None:
     if not found:
         return None
     word, name = found
-    units = _units(name, _era(issue_date))
+    units = _units(name)
+    era = _era(issue_date)
     if word == _CITY:
-        cities = tuple(u for u in units if fold(u.kind) == _CITY) or units
+        cities = _preferred(units, era, lambda u: fold(u.kind) == _CITY)
         if any(u.level == "tinh" for u in cities):
             return Standing("tinh", next(u.province for u in cities if u.level == "tinh"))
         return Standing("huyen" if cities else None, _one_province(cities))
     tier = _words()[0][word]
-    same_kind = tuple(u for u in units if fold(u.kind) == word)
-    return Standing(tier, _one_province(same_kind or tuple(u for u in units if u.level == tier) or units))
+    return Standing(tier, _one_province(_preferred(units, era, lambda u: fold(u.kind) == word, lambda u: u.level == tier)))
 
 
 def issuer_standing(issuer: str | None, parent_issuer: str | None, place: str | None, issue_date: str | None) -> Standing:

@@ -188,7 +188,8 @@ class DocumentRows:
     lists: dict[str, list[tuple[Any, ...]]]
 
 
-_YEAR = re.compile(r"\b(?:nam|giai doan)\s+((?:19|20)\d\d)\b")
+# "năm 2023", "giai đoạn 2021 - 2025" in a title; not a horizon ("đến năm 2030").
+_YEAR = re.compile(r"(?<!den )\b(?:nam|giai doan)\s+((?:19|20)\d\d)\b")
 
 
 def _year(plan: dict[str, Any]) -> int | None:

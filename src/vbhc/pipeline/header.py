@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import vocab
 from ..vn.dates import DateParts, check_date
@@ -106,6 +107,18 @@ def _split_merged(name: str) -> list[str]:
     return [name]
 
 
+def _starts_with_unit_word(text: str) -> bool:
+    """True when the line opens with a unit word as printed, marks and all ("PHƯỜNG AN PHÚ"):
+    a place, though it folds like a type of document ("phuong an" = PHƯƠNG ÁN)."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first != fold(first) and first in _unit_words()
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(w for name in vocab.load("header")["levels"].values() for w in name.split())
+
+
 def read_issuers(layout: Layout) -> tuple[str | None, str | None, list[Piece]]:
     """The issuer and its parent (cơ quan chủ quản) from the header's left column."""
     a = anchors()
@@ -118,7 +131,7 @@ def read_issuers(layout: Layout) -> tuple[str | None, str | None, list[Piece]]:
             break
         if not any(c.isalpha() for c in piece.text):
             continue  # a speck or a rule
-        if is_upper_text(piece.text, 0.7) and not a.doc_type_at(folded):
+        if is_upper_text(piece.text, 0.7) and (not a.doc_type_at(folded) or _starts_with_unit_word(piece.text)):
             names.append(piece)
         else:
             names = []  # a mixed-case line (an editorial preamble) ends any name above it
