@@ -118,8 +118,14 @@ def test_schema_is_documented_for_every_column(db: Path) -> None:
     ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI ĐÃ", None, "2025-03-01", "tinh", "Hà Nội"),  # a word of the body ran on
     ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", None, "2024-05-01", "trung_uong", None),
     ("ỦY BAN NHÂN DÂN PHƯỜNG TIẾN THÀNH", None, "2023-02-01", "xa", "Bình Phước"),  # the legacy unit of that date
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "UBND TỈNH ĐỒNG NAI", "2024-01-01", "tinh", "Đồng Nai"),  # "xã hội" is no xã
+    ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG", "2024-01-01", "tinh", "Bình Dương"),
+    ("BỘ CHỈ HUY QUÂN SỰ TỈNH ĐỒNG NAI", None, "2024-01-01", "tinh", "Đồng Nai"),  # a "Bộ" that is not a ministry
+    ("UBND TP. HỒ CHÍ MINH", None, "2024-01-01", "tinh", "Hồ Chí Minh"),
+    ("UBND XÃ HÒA BÌNH, HUYỆN XUYÊN MỘC", None, "2024-01-01", "xa", "Bà Rịa - Vũng Tàu"),  # the district says which
+    ("CƠ QUAN THƯỜNG TRÚ", None, "2024-01-01", None, None),
 ])
-def test_issuer_standing(issuer: str, parent: str | None, date: str | None, tier: str, province: str | None) -> None:
+def test_issuer_standing(issuer: str, parent: str | None, date: str | None, tier: str | None, province: str | None) -> None:
     standing = issuer_standing(issuer, parent, None, date)
     assert standing.tier == tier
     if province or tier == "trung_uong":
@@ -132,6 +138,7 @@ def test_issuer_standing(issuer: str, parent: str | None, date: str | None, tier
     ("Chủ tịch UBND thành phố", "Giấy khen", "xa", "huyen"),
     ("Chủ tịch UBND thành phố", "Bằng khen", "tinh", "tinh"),
     ("Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ", "tinh", "trung_uong"),
+    ("Chủ tịch UBND thành phố Hồ Chí Minh", "Bằng khen", "xa", "tinh"),  # a named city is what the gazetteer says
     (None, "Chiến sĩ thi đua cấp tỉnh", "xa", "tinh"),
     (None, "Giấy khen", "xa", None),
 ])
@@ -355,3 +362,121 @@ def test_open_gives_dataframes(db: Path) -> None:
     assert set(corpus.search("thi dua")["path"]) <= set(docs["path"])
     assert list(corpus.sql("SELECT COUNT(*) AS n FROM citations")["n"]) == [len(corpus.citations)]
     corpus.close()
+
+
+# --- what the review found ---------------------------------------------------------------------------------
+
+
+def test_building_the_databases_own_folder_forgets_removed_files(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shutil.copytree(CORPUS, tmp_path / "plans")
+    shutil.copytree(CORPUS, tmp_path / "plans2")  # a sibling whose name starts the same
+    cmd = [sys.executable, "-m", "vbhc", "corpus", "build"]
+    for folder in ("plans", "plans2"):
+        assert subprocess.run([*cmd, folder], cwd=tmp_path, capture_output=True, timeout=120).returncode == 0
+    db = tmp_path / "corpus.sqlite"
+    assert rows(db, "SELECT COUNT(*) FROM documents")[0][0] == 10
+    next((tmp_path / "plans").glob("*.txt")).unlink()
+    result = subprocess.run([*cmd, "plans"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "1 đã gỡ" in result.stderr
+    assert rows(db, "SELECT COUNT(*) FROM documents")[0][0] == 9  # plans2 untouched
+    # the database's own folder, spelled "."
+    inner = tmp_path / "plans2"
+    assert subprocess.run([*cmd, ".", "--db", "c.sqlite"], cwd=inner, capture_output=True, timeout=120).returncode == 0
+    next(inner.glob("*.txt")).unlink()
+    result = subprocess.run([*cmd, ".", "--db", "c.sqlite"], cwd=inner, capture_output=True, text=True, timeout=120)
+    assert "1 đã gỡ" in result.stderr and rows(inner / "c.sqlite", "SELECT COUNT(*) FROM documents")[0][0] == 4
+
+
+def test_changing_parse_options_parses_again(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "mat-dau.txt").write_text(STRIPPED, encoding="utf-8")
+    db = tmp_path / "c.sqlite"
+    assert build(plans, db, workers=1).parsed == 1
+    ((restored, title),) = rows(db, "SELECT restored, title FROM documents")
+    assert restored == 1 and title != title.encode("ascii", "ignore").decode()  # marks came back
+    again = build(plans, db, workers=1, restore=False)
+    assert (again.parsed, again.unchanged) == (1, 0)
+    assert rows(db, "SELECT restored, title, parse_options FROM documents")[0] == (0, "Phat dong phong trao thi dua yeu nuoc nam 2023", "no-restore")
+    assert build(plans, db, workers=1, restore=False).unchanged == 1
+
+
+def test_a_worker_that_dies_costs_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-file (out of memory, a crash in a PDF library) must not hang or
+    stop the build: that file becomes an internal error, the others are parsed."""
+    import importlib
+    import os as _os
+
+    build_module = importlib.import_module("vbhc.corpus.build")  # the module: vbhc.corpus.build is the function
+
+    real = build_module.parse_record
+
+    def crashing(path: str, known: str | None = None, restore: bool = True):  # type: ignore[no-untyped-def]
+        if "crash" in path:
+            _os._exit(1)  # what a segfault or the OOM killer looks like from the pool
+        return real(path, known, restore)
+
+    monkeypatch.setattr(build_module, "parse_record", crashing)  # the forked workers inherit it
+    plans = tmp_path / "plans"
+    shutil.copytree(CORPUS, plans)
+    for k in range(12):
+        shutil.copy(next(CORPUS.glob("003_*.txt")), plans / f"copy-{k:02d}.txt")
+    (plans / "crash.txt").write_text("KẾ HOẠCH\nx\n", encoding="utf-8")
+    summary = build(plans, tmp_path / "c.sqlite", workers=2)
+    assert (summary.documents, summary.errors) == (17, 1)
+    ((path, kind, message),) = rows(tmp_path / "c.sqlite", "SELECT path, error_kind, message FROM errors")
+    assert path.endswith("crash.txt") and kind == "internal" and "dừng đột ngột" in message
+
+
+def test_readers_change_nothing(db: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    siblings = sorted(p.name for p in db.parent.iterdir())
+    search(db, "thi đua")
+    vbhc.corpus.stats(db)
+    assert len(vbhc.corpus.open(db).documents) > 0
+    vbhc.corpus.export(db, "csv", tmp_path / "out")
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == siblings  # no -wal, -shm or lock files left
+
+
+def test_someone_elses_files_are_left_alone(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    for args in (("build", str(CORPUS)), ("stats",)):
+        result = run_vbhc("corpus", *args, "--db", str(other))
+        assert result.returncode == 3 and "không phải cơ sở dữ liệu của vbhc" in result.stderr
+    assert other.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+    folder = run_vbhc("corpus", "build", str(CORPUS), "--db", str(tmp_path))
+    assert folder.returncode == 3 and "thư mục" in folder.stderr and "Traceback" not in folder.stderr
+    nowhere = run_vbhc("corpus", "build", str(CORPUS), "--db", str(tmp_path / "no" / "c.sqlite"))
+    assert nowhere.returncode == 3 and "không tồn tại" in nowhere.stderr and not (tmp_path / "no").exists()
+    for bad in (("build", "--workers", "0"), ("search", "x", "--limit", "-1"), ("dask", ".", "--parts", "p", "--partition-size", "0")):
+        result = run_vbhc("corpus", *bad)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, bad
+
+
+def test_the_lock_holds_whatever_the_database_is_called(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    build(CORPUS, db, workers=1)
+    (tmp_path / "alias.sqlite").symlink_to(db)
+    with build_lock(db, wait=False), pytest.raises(CorpusBusyError):
+        build(CORPUS, tmp_path / "alias.sqlite", workers=1)
+
+
+def test_excel_export_paths(db: Path, tmp_path: Path) -> None:
+    missing = run_vbhc("corpus", "export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "no" / "x.xlsx"))
+    assert missing.returncode == 3 and "không tồn tại" in missing.stderr and len(missing.stderr.splitlines()) == 1
+    typed = run_vbhc("corpus", "export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "bao-cao.2024"))
+    assert typed.returncode == 0 and (tmp_path / "bao-cao.2024.xlsx").is_file() and "bao-cao.2024.xlsx" in typed.stderr
+    (tmp_path / "folder").mkdir()
+    into = run_vbhc("corpus", "export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "folder"))
+    assert into.returncode == 0 and (tmp_path / "folder" / "corpus.xlsx").is_file()

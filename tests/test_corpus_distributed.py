@@ -187,5 +187,8 @@ def test_cli_dask_then_build_from_parquet(tmp_path: Path) -> None:
     again = run_vbhc("corpus", "dask", str(docs), "--parts", str(parts), "--db", str(db), "--partition-size", "3")
     assert again.returncode == 0, again.stderr
     assert all(r.unchanged for r in read_parts(parts))
+    # parts made against one database say nothing to another: loading them is an error, not silence
+    other = run_vbhc("corpus", "build", "--from-parquet", str(parts), "--db", str(tmp_path / "db" / "other.sqlite"))
+    assert other.returncode == 3 and "cơ sở dữ liệu khác" in other.stderr
     missing = run_vbhc("corpus", "build", "--from-parquet", str(tmp_path / "nowhere"), "--db", str(db))
     assert missing.returncode == 3 and "nowhere" in missing.stderr and "Traceback" not in missing.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from importlib import resources
 from pathlib import Path
@@ -73,6 +74,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     except (CorpusError, ToolMissingError) as exc:
         _err(f"lỗi: {exc}")
         return UNREADABLE
+    except sqlite3.Error as exc:
+        _err(f"lỗi: {args.db}: không ghi được cơ sở dữ liệu ({exc})")
+        return UNREADABLE
     except KeyboardInterrupt:
         _err("đã dừng; các tệp đã ghi vẫn được giữ, chạy lại lệnh để làm tiếp")
         return INTERRUPTED
@@ -83,12 +87,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
         _err(f"lỗi: {message if message.startswith(path) else f'{path}: {message}'}")
     if len(summary.failures) > _SHOW_FAILURES:
         _err(f"… và {len(summary.failures) - _SHOW_FAILURES} tệp lỗi khác (xem bảng errors)")
-    rate = f", {summary.parsed / summary.seconds:.0f} tệp/giây" if summary.parsed and summary.seconds else ""
+    for note in summary.notes:
+        _err(f"cảnh báo: {note}")
     _err(f"{source}: {summary.files} tệp — {summary.parsed} phân tích mới, {summary.unchanged} không đổi, "
          f"{summary.failed} lỗi" + (f", {summary.removed} đã gỡ (tệp không còn)" if summary.removed else "")
-         + f"; {summary.seconds:.1f} giây{rate}")
-    _err(f"{summary.db}: {summary.documents} văn bản, {summary.errors} tệp lỗi")
-    return UNREADABLE if summary.errors else OK
+         + f"; {summary.seconds:.1f} giây")
+    _err(f"{summary.db}: các tệp này có {summary.documents} văn bản, {summary.errors} tệp lỗi")
+    return UNREADABLE if summary.errors or summary.notes else OK
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -100,8 +105,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"lỗi: {exc}")
         return USAGE
-    except CorpusError as exc:
-        _err(f"lỗi: {exc}")
+    except (CorpusError, sqlite3.Error) as exc:
+        _err(f"lỗi: {exc if isinstance(exc, CorpusError) else f'{args.db}: {exc}'}")
         return UNREADABLE
     if args.format == "json":
         _out(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1) + "\n", args.out)
@@ -121,8 +126,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
     try:
         data = stats(args.db, top=args.top)
-    except CorpusError as exc:
-        _err(f"lỗi: {exc}")
+    except (CorpusError, sqlite3.Error) as exc:
+        _err(f"lỗi: {exc if isinstance(exc, CorpusError) else f'{args.db}: {exc}'}")
         return UNREADABLE
     _out(json.dumps(data, ensure_ascii=False, indent=1) + "\n" if args.format == "json" else render_stats(data), args.out)
     return OK
@@ -138,7 +143,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except (CorpusError, ToolMissingError) as exc:
         _err(f"lỗi: {exc}")
         return UNREADABLE
-    _err(f"đã ghi {len(written)} tệp vào {out}")
+    except sqlite3.Error as exc:
+        _err(f"lỗi: {args.db}: {exc}")
+        return UNREADABLE
+    _err(f"đã ghi {written[0]}" if len(written) == 1 else f"đã ghi {len(written)} tệp vào {out}")
     return OK
 
 
@@ -167,14 +175,28 @@ def _cmd_dask(args: argparse.Namespace) -> int:
     try:
         from .corpus.distributed import build_parquet, known_from_db
 
-        known = known_from_db(args.db) if args.db and Path(args.db).is_file() else None
+        known = known_from_db(args.db, restore=not args.no_restore) if args.db and Path(args.db).is_file() else None
         parts = build_parquet(args.folder, args.parts, scheduler=args.scheduler, n_workers=args.workers,
                               partition_size=args.partition_size, known=known, restore=not args.no_restore)
     except (CorpusError, ToolMissingError) as exc:
         _err(f"lỗi: {exc}")
         return UNREADABLE
+    except sqlite3.Error as exc:
+        _err(f"lỗi: {args.db}: {exc}")
+        return UNREADABLE
     _err(f"đã ghi {len(parts)} phần Parquet vào {args.parts}; nạp vào kho bằng: vbhc corpus build --from-parquet {args.parts} --db {args.db or _DEFAULT_DB}")
     return OK
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên, không phải {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"cần một số từ 1 trở lên, không phải {value}")
+    return value
 
 
 def add_commands(sub: Any) -> None:
@@ -189,7 +211,7 @@ def add_commands(sub: Any) -> None:
     b = cs.add_parser("build", help="phân tích mọi văn bản trong thư mục vào cơ sở dữ liệu (song song, chỉ làm lại tệp đã đổi)")
     b.add_argument("folder", nargs="?", metavar="DIR", help="thư mục văn bản (mặc định: kho mẫu corpus/ đi kèm vbhc)")
     db_option(b)
-    b.add_argument("--workers", type=int, metavar="N", help="số tiến trình phân tích (mặc định: số nhân CPU)")
+    b.add_argument("--workers", type=_positive, metavar="N", help="số tiến trình phân tích (mặc định: số nhân CPU)")
     b.add_argument("--no-restore", action="store_true", help="không khôi phục dấu cho văn bản mất dấu hoặc OCR sai")
     b.add_argument("--wait", action="store_true", help="nếu lệnh build khác đang ghi vào cùng cơ sở dữ liệu thì chờ (mặc định: dừng)")
     b.add_argument("--keep-missing", action="store_true", help="giữ dữ liệu của tệp đã xóa khỏi thư mục")
@@ -200,7 +222,7 @@ def add_commands(sub: Any) -> None:
     s = cs.add_parser("search", help="tìm toàn văn, có dấu hoặc không dấu ('thi dua' tìm được 'thi đua')")
     s.add_argument("query", nargs="+", metavar="QUERY", help="các từ cần tìm; cụm từ trong ngoặc kép; từ* để tìm theo tiền tố")
     db_option(s)
-    s.add_argument("--limit", type=int, default=20, metavar="N", help="số kết quả tối đa (mặc định 20)")
+    s.add_argument("--limit", type=_positive, default=20, metavar="N", help="số kết quả tối đa (mặc định 20)")
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.add_argument("--out", metavar="FILE", help="ghi ra tệp")
     s.set_defaults(func=_cmd_search)
@@ -208,7 +230,7 @@ def add_commands(sub: Any) -> None:
     t = cs.add_parser("stats", help="thống kê: văn bản theo năm, cấp, tỉnh, loại; chỉ tiêu khen thưởng; văn bản được dẫn; thời hạn")
     db_option(t)
     t.add_argument("--format", choices=("text", "json"), default="text")
-    t.add_argument("--top", type=int, default=20, metavar="N", help="số văn bản được dẫn nhiều nhất cần liệt kê (mặc định 20)")
+    t.add_argument("--top", type=_positive, default=20, metavar="N", help="số văn bản được dẫn nhiều nhất cần liệt kê (mặc định 20)")
     t.add_argument("--out", metavar="FILE", help="ghi ra tệp")
     t.set_defaults(func=_cmd_stats)
 
@@ -226,8 +248,8 @@ def add_commands(sub: Any) -> None:
     d.add_argument("folder", metavar="DIR", help="thư mục văn bản (các máy trong cụm phải đọc được cùng đường dẫn)")
     d.add_argument("--parts", required=True, metavar="DIR", help="thư mục ghi các phần Parquet")
     d.add_argument("--scheduler", metavar="ADDRESS", help="địa chỉ bộ lập lịch Dask (tcp://…); mặc định: cụm cục bộ")
-    d.add_argument("--workers", type=int, default=2, metavar="N", help="số worker của cụm cục bộ (mặc định 2)")
-    d.add_argument("--partition-size", type=int, default=100, metavar="N", help="số tệp mỗi phần (mặc định 100)")
+    d.add_argument("--workers", type=_positive, default=2, metavar="N", help="số worker của cụm cục bộ (mặc định 2)")
+    d.add_argument("--partition-size", type=_positive, default=100, metavar="N", help="số tệp mỗi phần (mặc định 100)")
     d.add_argument("--db", metavar="FILE", help="cơ sở dữ liệu đã có: bỏ qua tệp không đổi")
     d.add_argument("--no-restore", action="store_true", help="không khôi phục dấu")
     d.set_defaults(func=_cmd_dask)

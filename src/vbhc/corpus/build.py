@@ -13,20 +13,27 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parse import SUFFIXES
-from .record import Record, parse_record
+from .record import Record, died_record, parse_options, parse_record
 from .store import (
     CorpusBusyError,
     CorpusError,
+    check_target,
+    close_for_readers,
     connect,
     known_files,
     remove_paths,
+    stored_files,
     stored_paths,
     transaction,
     write_record,
@@ -43,8 +50,10 @@ _COMMIT_SECONDS = 2.0
 
 @dataclass
 class BuildSummary:
-    """What one build did. ``errors`` counts the files of this folder the database holds
-    as failed (this run's and earlier ones' still unchanged)."""
+    """What one build did. ``documents`` and ``errors`` count the files of this folder (or
+    these partitions) that the database holds parsed or failed, this run's and earlier
+    ones' still unchanged. ``notes`` are warnings for the user (a folder that could not be
+    read, records made against another database)."""
 
     db: str
     files: int = 0
@@ -56,17 +65,24 @@ class BuildSummary:
     errors: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def walk(root: str | os.PathLike[str]) -> list[Path]:
-    """The documents under ``root`` (a folder, or one file), in name order; hidden files skipped."""
+def walk(root: str | os.PathLike[str], unreadable: list[str] | None = None) -> list[Path]:
+    """The documents under ``root`` (a folder, or one file), in name order; hidden files
+    skipped. Folders that cannot be listed are added to ``unreadable`` when given."""
     root = Path(root)
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise CorpusError(root, "không có thư mục này")
+
+    def failed(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(str(exc.filename or exc))
+
     found = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
@@ -74,18 +90,28 @@ def walk(root: str | os.PathLike[str]) -> list[Path]:
     return sorted(found)
 
 
-def storage_key(path: Path, db_dir: Path) -> str:
+def _absolute(path: str | os.PathLike[str]) -> str:
+    """The path made absolute, ``..`` removed, links not followed: where the user sees the file."""
+    return os.path.abspath(path)
+
+
+def storage_key(path: str | os.PathLike[str], db_dir: str | os.PathLike[str]) -> str:
     """How a file is named in the database: relative to the database's folder when it lies
     under it (the two can move together), else absolute."""
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(db_dir).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+    absolute, folder = _absolute(path), _absolute(db_dir)
+    if absolute.startswith(folder.rstrip(os.sep) + os.sep):
+        return Path(os.path.relpath(absolute, folder)).as_posix()
+    return Path(absolute).as_posix()
+
+
+def _under(key: str, root: str, db_dir: str) -> bool:
+    """True when the stored ``key`` names a file at or under the absolute path ``root``."""
+    absolute = key if os.path.isabs(key) else os.path.join(db_dir, key)
+    return absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep)
 
 
 @contextmanager
-def build_lock(db: Path, wait: bool) -> Iterator[int | None]:
+def build_lock(db: str | os.PathLike[str], wait: bool) -> Iterator[int | None]:
     """Hold the build lock of ``db``; raise :class:`CorpusBusyError` if another build holds
     it and ``wait`` is false. The lock dies with its process, so a killed build never
     leaves the database locked. Yields the lock's file descriptor, which worker
@@ -95,7 +121,8 @@ def build_lock(db: Path, wait: bool) -> Iterator[int | None]:
     except ImportError:  # pragma: no cover - not POSIX: SQLite's own locking still keeps the file whole
         yield None
         return
-    fd = os.open(f"{db}.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    real = os.path.realpath(db)  # one lock whatever name the database is reached by
+    fd = os.open(f"{real}.lock", os.O_RDWR | os.O_CREAT, 0o666)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
@@ -126,23 +153,76 @@ def _init_worker(lock_fd: int | None) -> None:
     _die_with_parent()
 
 
-def _work(task: tuple[str, str | None, bool]) -> Record:
+Task = tuple[str, str | None, bool]
+
+
+def _work(task: Task) -> Record:
     return parse_record(*task)
 
 
-def parse_in_parallel(tasks: list[tuple[str, str | None, bool]], workers: int, lock_fd: int | None = None) -> Iterator[Record]:
-    """``parse_record(*task)`` for each task on ``workers`` processes, in the order they finish."""
+def _work_chunk(chunk: list[Task]) -> list[Record]:
+    return [parse_record(*task) for task in chunk]
+
+
+def _pool(workers: int, lock_fd: int | None) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(lock_fd,))
+
+
+def parse_in_parallel(tasks: list[Task], workers: int, lock_fd: int | None = None) -> Iterator[Record]:
+    """``parse_record(*task)`` for each task on ``workers`` processes, in the order they finish.
+
+    A worker that dies (killed for memory, a crash in a PDF or OCR library) does not stop
+    the batch: the files it may have been reading are read again one at a time in a new
+    pool, and the one that kills its worker again is recorded as an internal error.
+    """
     if workers <= 1 or len(tasks) <= 1:
         yield from map(_work, tasks)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, _init_worker, (lock_fd,)) as pool:
-        yield from pool.imap_unordered(_work, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+    size = max(1, min(16, len(tasks) // (workers * 8)))
+    queue = deque(tasks[k:k + size] for k in range(0, len(tasks), size))
+    suspects: deque[Task] = deque()
+    while queue or suspects:
+        pool = _pool(workers, lock_fd)
+        try:
+            while suspects:  # one at a time, so a death names its file
+                task = suspects[0]
+                try:
+                    records = pool.submit(_work_chunk, [task]).result()
+                except BrokenProcessPool:
+                    suspects.popleft()
+                    yield died_record(task[0], parse_options(task[2]))
+                    break
+                suspects.popleft()
+                yield from records
+            else:
+                in_flight: dict[Future[list[Record]], list[Task]] = {}
+                while queue or in_flight:
+                    while queue and len(in_flight) < workers * 4:
+                        chunk = queue.popleft()
+                        in_flight[pool.submit(_work_chunk, chunk)] = chunk
+                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    broken = False
+                    for future in done:
+                        chunk = in_flight.pop(future)
+                        try:
+                            records = future.result()
+                        except BrokenProcessPool:
+                            suspects.extend(chunk)
+                            broken = True
+                            continue
+                        yield from records
+                    if broken:
+                        for chunk in in_flight.values():
+                            suspects.extend(chunk)
+                        break
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _write_all(conn, records: Iterable[Record], key_of: Callable[[Record], str], summary: BuildSummary,
-               total: int, progress: Progress | None) -> None:
-    """Write records in batched transactions."""
+def _write_all(conn: sqlite3.Connection, records: Iterable[Record], key_of: Callable[[Record], str],
+               summary: BuildSummary, total: int, progress: Progress | None) -> None:
+    """Write records in batched transactions; on Ctrl-C what was parsed is written first."""
     batch: list[Record] = []
     last = time.monotonic()
 
@@ -153,27 +233,29 @@ def _write_all(conn, records: Iterable[Record], key_of: Callable[[Record], str],
         batch.clear()
 
     done = 0
-    for record in records:
-        done += 1
-        if record.unchanged:
-            summary.unchanged += 1
-        else:
-            batch.append(record)
-            if record.ok:
-                summary.parsed += 1
+    try:
+        for record in records:
+            done += 1
+            if record.unchanged:
+                summary.unchanged += 1
             else:
-                summary.failed += 1
-                summary.failures.append((record.path, record.error or record.error_kind or ""))
-        if batch and (len(batch) >= _COMMIT_EVERY or time.monotonic() - last > _COMMIT_SECONDS):
+                batch.append(record)
+                if record.ok:
+                    summary.parsed += 1
+                else:
+                    summary.failed += 1
+                    summary.failures.append((record.path, record.error or record.error_kind or ""))
+            if batch and (len(batch) >= _COMMIT_EVERY or time.monotonic() - last > _COMMIT_SECONDS):
+                flush()
+                last = time.monotonic()
+            if progress:
+                progress(done, total, record.path)
+    finally:
+        if batch:
             flush()
-            last = time.monotonic()
-        if progress:
-            progress(done, total, record.path)
-    if batch:
-        flush()
 
 
-def _count(conn, keys: set[str]) -> tuple[int, int]:
+def _count(conn: sqlite3.Connection, keys: set[str]) -> tuple[int, int]:
     documents = sum(1 for (p,) in conn.execute("SELECT path FROM documents") if p in keys)
     errors = sum(1 for (p,) in conn.execute("SELECT path FROM errors") if p in keys)
     return documents, errors
@@ -183,67 +265,79 @@ def build(root: str | os.PathLike[str], db: str | os.PathLike[str] = "corpus.sql
           restore: bool = True, wait: bool = False, prune: bool = True, progress: Progress | None = None) -> BuildSummary:
     """Parse every document under ``root`` into the database ``db`` (made if missing).
 
-    ``workers`` processes parse in parallel (default: one per core). Unchanged files are
-    skipped; files gone from ``root`` are forgotten unless ``prune`` is false. Stripped
-    or garbled text has its diacritics restored before it is read unless ``restore`` is
-    false.
+    ``workers`` processes parse in parallel (default: one per core). Files unchanged since
+    they were parsed with the same options and vbhc version are skipped; files gone from
+    ``root`` are forgotten unless ``prune`` is false. Stripped or garbled text has its
+    diacritics restored before it is read unless ``restore`` is false.
     """
     started = time.monotonic()
-    db = Path(db)
-    db_dir = db.resolve().parent
-    files = walk(root)
+    db = check_target(db, create=True)
+    db_dir = _absolute(db.parent)
+    unreadable: list[str] = []
+    files = walk(root, unreadable)
     summary = BuildSummary(str(db), files=len(files))
+    for folder in unreadable:
+        summary.notes.append(f"{folder}: không đọc được thư mục; các tệp trong đó được giữ nguyên trong kho")
+    options = parse_options(restore)
     with build_lock(db, wait) as lock_fd:
         conn = connect(db, create=True)
         try:
-            keys = {storage_key(f, db_dir): f for f in files}
-            if prune:
-                root_key = storage_key(Path(root), db_dir)
-                gone = [p for p in stored_paths(conn) if p not in keys and (p == root_key or p.startswith(root_key.rstrip("/") + "/"))]
+            key_by_path = {_absolute(f): storage_key(f, db_dir) for f in files}
+            keys = set(key_by_path.values())
+            if prune and not unreadable:
+                root_abs = _absolute(root)
+                gone = [k for k in stored_paths(conn) if k not in keys and _under(k, root_abs, db_dir)]
                 if gone:
                     with transaction(conn):
                         remove_paths(conn, gone)
                 summary.removed = len(gone)
-            known = known_files(conn)
+            known = known_files(conn, options)
             # Workers get absolute paths: the plan's ``source`` is then the same as a cluster's.
-            key_by_path = {str(f.resolve()): k for k, f in keys.items()}
-            tasks = [(path, known.get(k), restore) for path, k in key_by_path.items()]
+            tasks = [(path, known.get(key), restore) for path, key in key_by_path.items()]
             _write_all(conn, parse_in_parallel(tasks, workers or os.cpu_count() or 1, lock_fd), lambda r: key_by_path[r.path],
                        summary, len(tasks), progress)
-            summary.documents, summary.errors = _count(conn, set(keys))
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # leave one file, not a large -wal beside it
+            summary.documents, summary.errors = _count(conn, keys)
         finally:
-            conn.close()
+            close_for_readers(conn)
     summary.seconds = time.monotonic() - started
     return summary
 
 
 def ingest_records(records: Iterable[Record], db: str | os.PathLike[str] = "corpus.sqlite", *, wait: bool = False,
                    total: int = 0, progress: Progress | None = None) -> BuildSummary:
-    """Store records made elsewhere (a cluster's Parquet partitions) in ``db``; a record
-    whose file the database holds with the same hash is skipped."""
+    """Store records made elsewhere (a cluster's Parquet partitions) in ``db``. A record
+    whose file the database holds with the same hash, options and version is skipped; a
+    record marked unchanged against another database is reported in ``notes``."""
     started = time.monotonic()
-    db = Path(db)
-    db_dir = db.resolve().parent
+    db = check_target(db, create=True)
+    db_dir = _absolute(db.parent)
     summary = BuildSummary(str(db))
     with build_lock(db, wait):
         conn = connect(db, create=True)
         try:
-            known = known_files(conn)
+            stored = stored_files(conn)
             keys: set[str] = set()
+            strangers = 0
 
             def fresh() -> Iterator[Record]:
+                nonlocal strangers
                 for record in records:
                     summary.files += 1
-                    key = storage_key(Path(record.path), db_dir)
+                    key = storage_key(record.path, db_dir)
                     keys.add(key)
-                    if known.get(key) == record.sha256 and record.sha256:
+                    if record.unchanged and key not in stored:
+                        strangers += 1
+                        continue
+                    if stored.get(key) == (record.sha256, record.options, record.vbhc_version) and record.sha256:
                         record = Record(record.path, record.sha256, record.size, unchanged=True)
                     yield record
 
-            _write_all(conn, fresh(), lambda r: storage_key(Path(r.path), db_dir), summary, total, progress)
+            _write_all(conn, fresh(), lambda r: storage_key(r.path, db_dir), summary, total, progress)
+            if strangers:
+                summary.notes.append(f"{strangers} tệp được đánh dấu không đổi so với một cơ sở dữ liệu khác, "
+                                     "không có trong cơ sở dữ liệu này: chạy lại vbhc corpus dask với --db trỏ tới nó, hoặc không có --db")
             summary.documents, summary.errors = _count(conn, keys)
         finally:
-            conn.close()
+            close_for_readers(conn)
     summary.seconds = time.monotonic() - started
     return summary

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ToolMissingError
 from .build import walk
-from .record import RECORD_FIELDS, Record, parse_record
+from .record import RECORD_FIELDS, Record, parse_options, parse_record
 from .store import CorpusError, connect, known_files
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,7 +129,7 @@ def build_parquet(root: str | Path, parts_dir: str | Path, *, scheduler: str | N
         raise ValueError("partition_size must be at least 1")
     distributed = _need("distributed")
     _need("pyarrow.parquet")
-    files = [str(p.resolve()) for p in walk(root)]
+    files = [os.path.abspath(p) for p in walk(root)]
     out = Path(parts_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(_PART_GLOB):
@@ -198,12 +198,13 @@ def count_parts(parts_dir: str | Path) -> int:
     return total
 
 
-def known_from_db(db: str | os.PathLike[str]) -> dict[str, str]:
-    """Absolute file path → SHA-256 of the files ``db`` holds, as ``build_parquet``'s ``known``."""
-    db_dir = Path(db).resolve().parent
+def known_from_db(db: str | os.PathLike[str], restore: bool = True) -> dict[str, str]:
+    """Absolute file path → SHA-256 of the files ``db`` holds parsed with the same options,
+    as ``build_parquet``'s ``known``."""
+    db_dir = Path(os.path.abspath(db)).parent
     conn = connect(db)
     try:
-        stored = known_files(conn)
+        stored = known_files(conn, parse_options(restore))
     finally:
         conn.close()
     return {str(db_dir / key): sha for key, sha in stored.items()}  # an absolute key stays as it is

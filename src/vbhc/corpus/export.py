@@ -17,13 +17,14 @@ from typing import Any
 
 from ..errors import ToolMissingError
 from ..fileio import atomic_output
-from .store import connect
+from .store import CorpusError, connect
 from .tables import SCHEMA_DOC, TABLES
 
 __all__ = ["FORMATS", "export"]
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
 _BATCH = 20_000
+_EXCEL_ROWS = 1_048_576  # a sheet's rows, the header included
 
 
 def _columns(table: str, fmt: str) -> list[str]:
@@ -40,7 +41,8 @@ def _batches(conn: sqlite3.Connection, table: str, columns: list[str]) -> Iterat
 
 def _write_csv(conn: sqlite3.Connection, table: str, target: Path) -> None:
     columns = _columns(table, "csv")
-    with atomic_output(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+    # UTF-8 with a byte-order mark: Excel then shows Vietnamese right; pandas and R skip it.
+    with atomic_output(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(columns)
         for rows in _batches(conn, table, columns):
@@ -87,6 +89,11 @@ def _write_xlsx(conn: sqlite3.Connection, target: Path) -> None:
             return value[:32_000] + "…" if len(value) > 32_000 else value
         return value
 
+    for table in TABLES:
+        rows = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        if rows >= _EXCEL_ROWS:
+            raise CorpusError(target, f"bảng {table} có {rows:,} dòng, quá giới hạn của Excel ({_EXCEL_ROWS - 1:,}); "
+                                      "xuất ra csv hoặc parquet")
     book = Workbook(write_only=True)
     for table in TABLES:
         sheet = book.create_sheet(table)
@@ -99,9 +106,18 @@ def _write_xlsx(conn: sqlite3.Connection, target: Path) -> None:
         book.save(tmp)
 
 
+def xlsx_target(out: str | os.PathLike[str]) -> Path:
+    """Where an Excel export goes: ``out`` if it ends in .xlsx, ``out/corpus.xlsx`` if it is
+    a folder, else ``out`` with .xlsx added (never in place of a suffix the user typed)."""
+    out = Path(out)
+    if out.is_dir():
+        return out / "corpus.xlsx"
+    return out if out.suffix.lower() == ".xlsx" else out.with_name(out.name + ".xlsx")
+
+
 def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) -> list[Path]:
     """Write every table of ``db`` in ``fmt`` to ``out`` (a folder, made if missing; for
-    xlsx a workbook file). Returns the files written."""
+    xlsx a workbook file, see :func:`xlsx_target`). Returns the files written."""
     if fmt not in FORMATS:
         raise ValueError(f"định dạng không hỗ trợ: {fmt} (chọn một trong {', '.join(FORMATS)})")
     if fmt == "parquet":
@@ -113,9 +129,13 @@ def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) ->
     try:
         out = Path(out)
         if fmt == "xlsx":
-            target = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
+            target = xlsx_target(out)
+            if not target.parent.is_dir():
+                raise CorpusError(target, "thư mục để ghi không tồn tại")
             _write_xlsx(conn, target)
             return [target]
+        if out.exists() and not out.is_dir():
+            raise CorpusError(out, "đã có một tệp tên này; xuất csv, parquet, jsonl cần một thư mục")
         out.mkdir(parents=True, exist_ok=True)
         writer = {"csv": _write_csv, "jsonl": _write_jsonl, "parquet": _write_parquet}[fmt]
         written = []

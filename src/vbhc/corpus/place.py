@@ -1,12 +1,16 @@
 """Where an issuer or a conferrer stands: its tier (trung ương, tỉnh, huyện, xã) and province.
 
-The tier comes from the unit word printed before the place name ("UBND huyện Lộc Ninh");
-a city ("thành phố") is looked up in the gazetteer, since Cần Thơ is a province and Thủ
-Dầu Một was a district. A department with no unit word of its own (Sở Nội vụ) takes its
-parent's tier. The words are data (``data/corpus.toml``).
+The tier comes from the first unit word printed before a place name the gazetteer knows
+("UBND huyện Lộc Ninh", "Bộ Chỉ huy Quân sự tỉnh Đồng Nai"); a city ("thành phố") is a
+province or a district as the gazetteer says (Cần Thơ, Thủ Dầu Một). A bare unit word
+counts only after "nhân dân", "UBND" … ("ỦY BAN NHÂN DÂN TỈNH"), so "xã hội" or "cơ quan"
+are not units. A body with no unit of its own (Sở Nội vụ) takes its parent's tier; one
+named by the central words (Chính phủ, Bộ …) is central. The words are data
+(``data/corpus.toml``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +24,7 @@ __all__ = ["Standing", "conferrer_tier", "issuer_standing", "tier_label"]
 #: The reorganisation of 1 July 2025 (two tiers of local government) divides the eras.
 REORGANISATION = "2025-07-01"
 _CITY = "thanh pho"
+_PUNCTUATION = re.compile(r"[.,;:()]")
 
 
 @dataclass(frozen=True)
@@ -30,10 +35,20 @@ class Standing:
     province: str | None = None
 
 
+@dataclass(frozen=True)
+class _Words:
+    tiers: dict[str, str]
+    abbreviations: dict[str, str]
+    bare_after: tuple[str, ...]
+    central: tuple[str, ...]
+    central_prefixes: tuple[str, ...]
+
+
 @cache
-def _words() -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+def _words() -> _Words:
     data = vocab.load("corpus")
-    return data["unit_tiers"], tuple(data["central"]["words"]), tuple(data["central"]["prefixes"])
+    return _Words(data["unit_tiers"], data["unit_abbreviations"], tuple(data["unit_context"]["before_bare_unit"]),
+                  tuple(data["central"]["words"]), tuple(data["central"]["prefixes"]))
 
 
 def tier_label(tier: str | None) -> str:
@@ -41,36 +56,31 @@ def tier_label(tier: str | None) -> str:
     return vocab.load("corpus")["tier_labels"].get(tier or "", "không rõ")
 
 
-def _is_central(folded: str) -> bool:
-    _, central, prefixes = _words()
-    padded = f" {folded} "
-    return any(f" {w} " in padded for w in central) or any(folded == p or folded.startswith(p + " ") for p in prefixes)
+def _tokens(text: str) -> list[str]:
+    words = _words()
+    out: list[str] = []
+    for token in _PUNCTUATION.sub(" ", fold(text)).split():
+        out.extend(words.abbreviations.get(token, token).split())
+    return out
 
 
-def _unit_word(folded: str) -> tuple[str, str] | None:
-    """The last unit word of ``folded`` and the name after it: ("thi xa", "phuoc long")."""
-    tiers, _, _ = _words()
-    words = (*tiers, _CITY)
-    tokens = folded.replace(",", " ").split()
-    for i in range(len(tokens) - 1, -1, -1):
-        for width in (2, 1):
-            word = " ".join(tokens[i:i + width])
-            if word in words:
-                if width == 1 and i > 0 and f"{tokens[i - 1]} {word}" in words:
-                    continue  # "xa" of "thi xa"
-                return word, " ".join(tokens[i + width:])
-    return None
+def _is_central(tokens: list[str]) -> bool:
+    words = _words()
+    padded = f" {' '.join(tokens)} "
+    return any(f" {w} " in padded for w in words.central) or any(padded.startswith(f" {p} ") for p in words.central_prefixes)
 
 
 def _era(issue_date: str | None) -> str:
     return "2025" if issue_date and issue_date >= REORGANISATION else "legacy"
 
 
-def _units(name: str) -> tuple[Unit, ...]:
-    """Units named ``name``, or its longest leading words a unit is named ("ha noi da" → Hà Nội)."""
-    words = name.split()
-    for end in range(len(words), 0, -1):
-        found = find_units(" ".join(words[:end]))
+def _units(rest: list[str]) -> tuple[Unit, ...]:
+    """Units named by the leading words of ``rest`` (the longest that names one: "ha noi da"
+    → Hà Nội); a one-word name only when nothing follows it."""
+    for end in range(len(rest), 0, -1):
+        if end == 1 and len(rest) > 1:
+            break
+        found = find_units(" ".join(rest[:end]))
         if found:
             return found
     return ()
@@ -90,25 +100,46 @@ def _one_province(units: tuple[Unit, ...]) -> str | None:
     return provinces.pop() if len(provinces) == 1 else None
 
 
-def _standing_of(text: str | None, issue_date: str | None) -> Standing | None:
-    if not text:
-        return None
-    folded = " ".join(fold(text).split())
-    if _is_central(folded):
-        return Standing("trung_uong", None)
-    found = _unit_word(folded)
-    if not found:
-        return None
-    word, name = found
-    units = _units(name)
-    era = _era(issue_date)
+def _placed(word: str, units: tuple[Unit, ...], era: str) -> Standing:
     if word == _CITY:
         cities = _preferred(units, era, lambda u: fold(u.kind) == _CITY)
         if any(u.level == "tinh" for u in cities):
             return Standing("tinh", next(u.province for u in cities if u.level == "tinh"))
-        return Standing("huyen" if cities else None, _one_province(cities))
-    tier = _words()[0][word]
+        return Standing("huyen", _one_province(cities))
+    tier = _words().tiers[word]
     return Standing(tier, _one_province(_preferred(units, era, lambda u: fold(u.kind) == word, lambda u: u.level == tier)))
+
+
+def _standing_of(text: str | None, issue_date: str | None) -> Standing | None:
+    """The standing named by ``text`` itself, or None when it names no unit and no central body."""
+    if not text:
+        return None
+    words = _words()
+    tokens = _tokens(text)
+    unit_words = (*words.tiers, _CITY)
+    era = _era(issue_date)
+    for i in range(len(tokens)):
+        for width in (2, 1):
+            word = " ".join(tokens[i:i + width])
+            if word not in unit_words or (width == 1 and i > 0 and f"{tokens[i - 1]} {word}" in unit_words):
+                continue
+            rest = tokens[i + width:]
+            units = _units(rest)
+            if units:
+                placed = _placed(word, units, era)
+                if placed.province is None and len(rest) > 1:
+                    # "xã Hòa Bình, huyện Xuyên Mộc": the unit above says which Hòa Bình
+                    above = _standing_of(" ".join(rest[1:]), issue_date)
+                    if above and above.province in {u.province for u in units}:
+                        return Standing(placed.tier, above.province)
+                return placed
+            head = " ".join(tokens[:i])
+            if not rest and word != _CITY and any(head.endswith(w) for w in words.bare_after):
+                return Standing(words.tiers[word], None)
+            break
+    if _is_central(tokens):
+        return Standing("trung_uong", None)
+    return None
 
 
 def issuer_standing(issuer: str | None, parent_issuer: str | None, place: str | None, issue_date: str | None) -> Standing:
@@ -124,19 +155,22 @@ def issuer_standing(issuer: str | None, parent_issuer: str | None, place: str | 
 
 def conferrer_tier(conferrer: str | None, award: str | None, issuer_tier: str | None) -> str | None:
     """The tier of whoever confers an award: from the conferrer as printed ("Chủ tịch UBND
-    tỉnh"), else from the award's own name ("Chiến sĩ thi đua cấp tỉnh").
+    tỉnh", "Chủ tịch UBND thành phố Hồ Chí Minh"), else from the award's own name
+    ("Chiến sĩ thi đua cấp tỉnh", "Bằng khen của Thủ tướng Chính phủ").
 
     A bare "thành phố" is the issuer's own tier when the issuer is a province or a district
     (a city plans for itself), else the district above a commune.
     """
+    tiers = _words().tiers
     for text in (conferrer, award):
+        named = _standing_of(text, None)
+        if named and named.tier:
+            return named.tier
         if not text:
             continue
-        folded = " ".join(fold(text).split())
-        if _is_central(folded) or folded.endswith("toan quoc"):
+        tokens = _tokens(text)
+        if tokens[-1:] == ["quoc"] and tokens[-2:-1] == ["toan"]:
             return "trung_uong"
-        tokens = folded.split()
-        tiers = _words()[0]
         for i in range(len(tokens) - 1, -1, -1):
             pair = " ".join(tokens[i:i + 2])
             if pair == _CITY:

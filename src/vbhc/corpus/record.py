@@ -12,10 +12,11 @@ import os
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from .. import __version__
 from ..errors import InputError
 from ..parse import parse_file_with_text
 
-__all__ = ["RECORD_FIELDS", "Record", "file_sha256", "parse_record"]
+__all__ = ["RECORD_FIELDS", "Record", "died_record", "file_sha256", "parse_options", "parse_record"]
 
 
 @dataclass
@@ -31,6 +32,8 @@ class Record:
     error_kind: str | None = None
     error: str | None = None
     unchanged: bool = False
+    options: str = "restore"
+    vbhc_version: str = __version__
 
     @property
     def ok(self) -> bool:
@@ -66,17 +69,44 @@ def parse_record(path: str, known_sha256: str | None = None, restore: bool = Tru
     not parsed again. A file vbhc cannot read becomes an error record naming the problem;
     a crash of the parser itself becomes an ``internal`` error record.
     """
+    options = parse_options(restore)
     try:
         sha, size = file_sha256(path)
     except OSError as exc:
-        return Record(path, "", 0, error_kind="OSError", error=f"{path}: không đọc được tệp: {exc.strerror or exc}")
+        return Record(path, "", 0, error_kind=type(exc).__name__, error=f"{path}: {_os_problem(exc)}", options=options)
     if sha == known_sha256:
-        return Record(path, sha, size, unchanged=True)
+        return Record(path, sha, size, unchanged=True, options=options)
     try:
         plan, text = parse_file_with_text(path, restore=restore)
     except InputError as exc:
-        return Record(path, sha, size, error_kind=type(exc).__name__, error=str(exc))
+        return Record(path, sha, size, error_kind=type(exc).__name__, error=str(exc), options=options)
     except Exception as exc:  # a parser bug must not stop a batch of thousands
-        return Record(path, sha, size, error_kind="internal", error=f"{type(exc).__name__}: {exc}")
+        return Record(path, sha, size, error_kind="internal", error=f"{path}: lỗi nội bộ của vbhc ({type(exc).__name__}: {exc}); xin báo lỗi kèm tệp này", options=options)
     plan.source = path
-    return Record(path, sha, size, json.dumps(plan.to_dict(), ensure_ascii=False, separators=(",", ":")), text)
+    return Record(path, sha, size, json.dumps(plan.to_dict(), ensure_ascii=False, separators=(",", ":")), text, options=options)
+
+
+def parse_options(restore: bool) -> str:
+    """How the options that change a parse are recorded: "restore" or "no-restore"."""
+    return "restore" if restore else "no-restore"
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "tệp không còn (bị xóa, đổi tên, hoặc là liên kết hỏng)"
+    if isinstance(exc, PermissionError):
+        return "không có quyền đọc tệp"
+    if isinstance(exc, IsADirectoryError):
+        return "là một thư mục"
+    return f"không đọc được tệp (mã lỗi {exc.errno})"
+
+
+def died_record(path: str, options: str) -> Record:
+    """The record of a file whose worker process died reading it (killed for memory, or a
+    crash in a PDF or OCR library): an internal error, so the batch goes on."""
+    try:
+        sha, size = file_sha256(path)
+    except OSError:
+        sha, size = "", 0
+    return Record(path, sha, size, error_kind="internal", options=options,
+                  error=f"{path}: tiến trình phân tích dừng đột ngột khi đọc tệp này (hết bộ nhớ, hoặc lỗi của thư viện đọc PDF/OCR)")

@@ -87,7 +87,13 @@ def _snippet(body: str, folded: str, query: str, width: int = 160) -> str:
     """The passage where most of the query's terms come close together, matched words
     marked « »."""
     terms = _terms(query)
-    found = [(m.span(), k) for k, (words, prefix) in enumerate(terms) for m in re.finditer(_pattern(words, prefix), folded)]
+
+    def as_typed(words: str, a: int, b: int) -> bool:
+        """A term with marks matches only its own marks, as in the index."""
+        return fold(words) == words.lower() or " ".join(_WORD.findall(body[a:b].lower())) == words.lower()
+
+    found = [(m.span(), k) for k, (words, prefix) in enumerate(terms)
+             for m in re.finditer(_pattern(words, prefix), folded) if prefix or as_typed(words, *m.span())]
     spans = sorted(span for span, _ in found)
     if not spans:
         return body[:width] + ("…" if len(body) > width else "")

@@ -20,7 +20,7 @@ from .place import conferrer_tier, issuer_standing
 __all__ = ["CHILD_TABLES", "SCHEMA_DOC", "SCHEMA_VERSION", "TABLES", "DocumentRows", "create_sql", "rows_of", "search_texts"]
 
 #: Bumped when a table or column changes; a database of another version must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: table → [(column, SQL type, description)]. The first three of a list table are its key.
 _COLUMNS: dict[str, list[tuple[str, str, str]]] = {
@@ -31,6 +31,7 @@ _COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("size", "INTEGER", "cỡ tệp (byte)"),
         ("parsed_at", "TEXT", "thời điểm phân tích (UTC, ISO 8601)"),
         ("vbhc_version", "TEXT", "phiên bản vbhc đã phân tích"),
+        ("parse_options", "TEXT", "tùy chọn phân tích: restore (khôi phục dấu) hoặc no-restore"),
         ("doc_type", "TEXT", "mã loại văn bản (KE_HOACH, TO_TRINH, QUYET_DINH …)"),
         ("doc_type_label", "TEXT", "tên loại văn bản như in"),
         ("number", "TEXT", "số, ký hiệu (263/KH-UBND)"),
@@ -64,6 +65,7 @@ _COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("size", "INTEGER", "cỡ tệp (byte)"),
         ("parsed_at", "TEXT", "thời điểm thử phân tích"),
         ("vbhc_version", "TEXT", "phiên bản vbhc"),
+        ("parse_options", "TEXT", "tùy chọn phân tích: restore hoặc no-restore"),
         ("error_kind", "TEXT", "loại lỗi (EmptyInputError, BinaryInputError … ; internal: lỗi của vbhc)"),
         ("message", "TEXT", "thông báo lỗi"),
     ],
