@@ -165,6 +165,15 @@ def _cmd_schema(args: argparse.Namespace) -> int:
             width = max(len(n) for n, _, _ in cols)
             lines += [f"  {n.ljust(width)}  {ty.split()[0]:<7}  {d}" for n, ty, d in cols]
             lines.append("")
+        lines += [
+            "search (chỉ mục toàn văn FTS5; rowid = documents.id)",
+            "  title, body                văn bản như in (NFC, dấu đặt kiểu mới: hoà → hòa, khoảng trắng gộp)",
+            "  title_folded, body_folded  bản không dấu (đ → d), cùng độ dài: tìm không dấu",
+            "",
+            "meta",
+            "  key, value                 schema_version, created_by",
+            "",
+        ]
         _out("\n".join(lines), None)
     return OK
 
