@@ -141,6 +141,8 @@ def test_issuer_standing(issuer: str, parent: str | None, date: str | None, tier
     ("Chủ tịch UBND thành phố Hồ Chí Minh", "Bằng khen", "xa", "tinh"),  # a named city is what the gazetteer says
     (None, "Chiến sĩ thi đua cấp tỉnh", "xa", "tinh"),
     (None, "Giấy khen", "xa", None),
+    (None, "Huân chương Lao động", "tinh", "trung_uong"),  # the President's, whoever proposes it
+    (None, "Tập thể lao động xuất sắc", "huyen", "tinh"),
 ])
 def test_conferrer_tier(conferrer: str | None, award: str, issuer_tier: str, tier: str | None) -> None:
     assert conferrer_tier(conferrer, award, issuer_tier) == tier
@@ -480,3 +482,26 @@ def test_excel_export_paths(db: Path, tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
     into = run_vbhc("corpus", "export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "folder"))
     assert into.returncode == 0 and (tmp_path / "folder" / "corpus.xlsx").is_file()
+
+
+@pytest.mark.slow
+def test_build_reads_every_kind_of_file(forms: dict[str, Path], tmp_path: Path) -> None:
+    """Word files, text PDFs and scans (OCR) in one folder, with the award dossier's kinds."""
+    from docx_build import generated
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for kind in ("docx", "pdf", "scan"):
+        for f in sorted(forms[kind].iterdir())[:1]:
+            shutil.copy(f, folder / f"{kind}-{f.name}")
+    for kind in ("to-trinh", "quyet-dinh"):
+        (folder / f"{kind}.docx").write_bytes(generated(kind))
+    db = tmp_path / "c.sqlite"
+    summary = build(folder, db, workers=2)
+    assert (summary.documents, summary.errors) == (5, 0)
+    for f in sorted(folder.iterdir()):
+        plan = vbhc.parse_file(f, restore=True)
+        stored = rows(db, "SELECT number, doc_type, title FROM documents WHERE path = ?", (f"mixed/{f.name}",))
+        assert stored == [(plan.number, plan.doc_type, plan.title)], f.name
+    assert rows(db, "SELECT COUNT(DISTINCT doc_type) FROM documents")[0][0] == 3
+    assert rows(db, "SELECT COUNT(*) FROM nominees")[0][0] > 0  # the award documents' danh sách

@@ -162,6 +162,12 @@ def conferrer_tier(conferrer: str | None, award: str | None, issuer_tier: str | 
     (a city plans for itself), else the district above a commune.
     """
     tiers = _words().tiers
+    named = _standing_of(conferrer, None)
+    if named and named.tier:
+        return named.tier
+    by_award = vocab.load("corpus")["award_tiers"].get(award or "")
+    if by_award:
+        return by_award
     for text in (conferrer, award):
         named = _standing_of(text, None)
         if named and named.tier:
