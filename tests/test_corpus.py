@@ -505,3 +505,26 @@ def test_build_reads_every_kind_of_file(forms: dict[str, Path], tmp_path: Path) 
         assert stored == [(plan.number, plan.doc_type, plan.title)], f.name
     assert rows(db, "SELECT COUNT(DISTINCT doc_type) FROM documents")[0][0] == 3
     assert rows(db, "SELECT COUNT(*) FROM nominees")[0][0] > 0  # the award documents' danh sách
+
+
+def test_search_filters(db: Path) -> None:
+    from vbhc.corpus.search import Filters
+
+    everything = search(db, "thi dua", limit=50)
+    years = {h.path: y for h, (y,) in ((h, rows(db, "SELECT year FROM documents WHERE path = ?", (h.path,))[0]) for h in everything)}
+    some_year = sorted(set(years.values()))[0]
+    in_year = search(db, "thi dua", limit=50, filters=Filters(year=some_year))
+    assert in_year and {h.path for h in in_year} == {p for p, y in years.items() if y == some_year}
+    span = search(db, "thi dua", limit=50, filters=Filters(year=2000, year_to=2100))
+    assert len(span) == len(everything)
+    ((province,),) = rows(db, "SELECT province FROM documents WHERE province IS NOT NULL LIMIT 1")
+    from vbhc.vn.text import strip_marks
+
+    by_province = search(db, "thi dua", limit=50, filters=Filters(province=strip_marks(province).lower()))
+    assert by_province and all(rows(db, "SELECT province FROM documents WHERE path = ?", (h.path,))[0][0] == province
+                               for h in by_province)
+    assert search(db, "thi dua", filters=Filters(doc_type="kế hoạch")) == search(db, "thi dua", filters=Filters(doc_type="KE_HOACH"))
+    assert search(db, "thi dua", filters=Filters(doc_type="tờ trình")) == []
+    result = run_vbhc("corpus", "search", "thi", "dua", "--db", str(db), "--year", str(some_year), "--format", "json")
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == len(in_year)
+    assert run_vbhc("corpus", "search", "x", "--db", str(db), "--year", "năm ngoái").returncode == 2

@@ -97,11 +97,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from .corpus.search import search
+    from .corpus.search import Filters, search
     from .corpus.store import CorpusError
 
     try:
-        hits = search(args.db, " ".join(args.query), limit=args.limit)
+        years = _years(args.year) if args.year else (None, None)
+        filters = Filters(years[0], years[1], args.type, args.province, args.level)
+        hits = search(args.db, " ".join(args.query), limit=args.limit, filters=filters)
     except ValueError as exc:
         _err(f"lỗi: {exc}")
         return USAGE
@@ -118,6 +120,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
     lines.append(f"{len(hits)} kết quả" + (f" (giới hạn {args.limit}; thêm --limit để xem nhiều hơn)" if len(hits) == args.limit else ""))
     _out("\n".join(line for line in lines if line is not None) + "\n", args.out)
     return OK
+
+
+def _years(text: str) -> tuple[int, int]:
+    """"2024" → (2024, 2024); "2021-2025" → (2021, 2025)."""
+    parts = [p.strip() for p in text.split("-")]
+    if not all(p.isdigit() and len(p) == 4 for p in parts) or len(parts) > 2:
+        raise ValueError(f"--year cần một năm (2024) hoặc một khoảng năm (2021-2025), không phải {text!r}")
+    return int(parts[0]), int(parts[-1])
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
@@ -232,6 +242,10 @@ def add_commands(sub: Any) -> None:
     s.add_argument("query", nargs="+", metavar="QUERY", help="các từ cần tìm; cụm từ trong ngoặc kép; từ* để tìm theo tiền tố")
     db_option(s)
     s.add_argument("--limit", type=_positive, default=20, metavar="N", help="số kết quả tối đa (mặc định 20)")
+    s.add_argument("--year", metavar="YYYY[-YYYY]", help="chỉ văn bản của năm (hoặc khoảng năm) này")
+    s.add_argument("--type", metavar="LOẠI", help="chỉ loại văn bản này (KE_HOACH, 'kế hoạch', KH …)")
+    s.add_argument("--province", metavar="TỈNH", help="chỉ văn bản của tỉnh, thành phố này (không cần dấu)")
+    s.add_argument("--level", choices=("trung_uong", "tinh", "huyen", "xa"), help="chỉ cơ quan ban hành cấp này")
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.add_argument("--out", metavar="FILE", help="ghi ra tệp")
     s.set_defaults(func=_cmd_search)

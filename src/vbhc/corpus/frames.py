@@ -87,11 +87,13 @@ class Corpus:
             raise KeyError(f"không có văn bản id={doc_id}")
         return json.loads(row[0])
 
-    def search(self, query: str, limit: int = 20) -> Any:
-        """Full-text search (see :mod:`vbhc.corpus.search`) as a DataFrame."""
-        from .search import search
+    def search(self, query: str, limit: int = 20, **filters: Any) -> Any:
+        """Full-text search (see :mod:`vbhc.corpus.search`) as a DataFrame; ``filters`` are
+        those of :class:`vbhc.corpus.search.Filters` (year, year_to, doc_type, province, level)."""
+        from .search import Filters, search
 
-        return self._pd.DataFrame([h.to_dict() for h in search(self.path, query, limit=limit)],
+        hits = search(self.path, query, limit=limit, filters=Filters(**filters))
+        return self._pd.DataFrame([h.to_dict() for h in hits],
                                   columns=["path", "number", "title", "issue_date", "issuer", "doc_type", "snippet", "score"])
 
     def stats(self) -> dict[str, Any]:
