@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ToolMissingError
+from .errors import VbhcError
 from .fileio import write_atomic
 from .progress import ProgressBar
 
@@ -23,6 +23,9 @@ __all__ = ["add_commands", "bundled_corpus"]
 
 OK, USAGE, UNREADABLE, BUSY, INTERRUPTED = 0, 2, 3, 5, 130
 _DEFAULT_DB = "corpus.sqlite"
+#: What a corpus command reports as a message: the database's own errors (CorpusError and
+#: CorpusBusyError derive from VbhcError), SQLite's, a missing optional package.
+_EXPECTED = (VbhcError, sqlite3.Error)
 _SHOW_FAILURES = 20
 
 
@@ -38,6 +41,17 @@ def bundled_corpus() -> Path:
     return Path(str(resources.files("vbhc.data").joinpath("sample_corpus")))
 
 
+def _failed(exc: Exception, db: str | None) -> int:
+    """Report an error the corpus commands expect (never a traceback); its exit status."""
+    from .corpus.store import CorpusBusyError
+
+    if isinstance(exc, sqlite3.Error):
+        _err(f"lỗi: {db}: lỗi cơ sở dữ liệu ({exc})")
+        return UNREADABLE
+    _err(f"lỗi: {exc}")
+    return BUSY if isinstance(exc, CorpusBusyError) else UNREADABLE
+
+
 def _out(text: str, target: str | None) -> None:
     if target:
         write_atomic(Path(target), text)
@@ -47,7 +61,6 @@ def _out(text: str, target: str | None) -> None:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .corpus import build, ingest_records
-    from .corpus.store import CorpusBusyError, CorpusError
 
     bar: ProgressBar | None = None
 
@@ -68,15 +81,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
             source = args.folder or str(bundled_corpus())
             summary = build(source, args.db, workers=args.workers, restore=not args.no_restore, wait=args.wait,
                             prune=not args.keep_missing, progress=progress)
-    except CorpusBusyError as exc:
-        _err(f"lỗi: {exc}")
-        return BUSY
-    except (CorpusError, ToolMissingError) as exc:
-        _err(f"lỗi: {exc}")
-        return UNREADABLE
-    except sqlite3.Error as exc:
-        _err(f"lỗi: {args.db}: không ghi được cơ sở dữ liệu ({exc})")
-        return UNREADABLE
+    except _EXPECTED as exc:
+        return _failed(exc, args.db)
     except KeyboardInterrupt:
         _err("đã dừng; các tệp đã ghi vẫn được giữ, chạy lại lệnh để làm tiếp")
         return INTERRUPTED
@@ -98,7 +104,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_search(args: argparse.Namespace) -> int:
     from .corpus.search import Filters, search
-    from .corpus.store import CorpusError
 
     try:
         years = _years(args.year) if args.year else (None, None)
@@ -107,9 +112,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"lỗi: {exc}")
         return USAGE
-    except (CorpusError, sqlite3.Error) as exc:
-        _err(f"lỗi: {exc if isinstance(exc, CorpusError) else f'{args.db}: {exc}'}")
-        return UNREADABLE
+    except _EXPECTED as exc:
+        return _failed(exc, args.db)
     if args.format == "json":
         _out(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1) + "\n", args.out)
         return OK
@@ -132,30 +136,23 @@ def _years(text: str) -> tuple[int, int]:
 
 def _cmd_stats(args: argparse.Namespace) -> int:
     from .corpus.stats import render_stats, stats
-    from .corpus.store import CorpusError
 
     try:
         data = stats(args.db, top=args.top)
-    except (CorpusError, sqlite3.Error) as exc:
-        _err(f"lỗi: {exc if isinstance(exc, CorpusError) else f'{args.db}: {exc}'}")
-        return UNREADABLE
+    except _EXPECTED as exc:
+        return _failed(exc, args.db)
     _out(json.dumps(data, ensure_ascii=False, indent=1) + "\n" if args.format == "json" else render_stats(data), args.out)
     return OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .corpus.export import export
-    from .corpus.store import CorpusError
 
     out = args.out or ("corpus.xlsx" if args.format == "xlsx" else f"corpus-{args.format}")
     try:
         written = export(args.db, args.format, out)
-    except (CorpusError, ToolMissingError) as exc:
-        _err(f"lỗi: {exc}")
-        return UNREADABLE
-    except sqlite3.Error as exc:
-        _err(f"lỗi: {args.db}: {exc}")
-        return UNREADABLE
+    except _EXPECTED as exc:
+        return _failed(exc, args.db)
     _err(f"đã ghi {written[0]}" if len(written) == 1 else f"đã ghi {len(written)} tệp vào {out}")
     return OK
 
@@ -189,7 +186,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_dask(args: argparse.Namespace) -> int:
-    from .corpus.store import CorpusError
 
     try:
         from .corpus.distributed import build_parquet, known_from_db
@@ -197,12 +193,8 @@ def _cmd_dask(args: argparse.Namespace) -> int:
         known = known_from_db(args.db, restore=not args.no_restore) if args.db and Path(args.db).is_file() else None
         parts = build_parquet(args.folder, args.parts, scheduler=args.scheduler, n_workers=args.workers,
                               partition_size=args.partition_size, known=known, restore=not args.no_restore)
-    except (CorpusError, ToolMissingError) as exc:
-        _err(f"lỗi: {exc}")
-        return UNREADABLE
-    except sqlite3.Error as exc:
-        _err(f"lỗi: {args.db}: {exc}")
-        return UNREADABLE
+    except _EXPECTED as exc:
+        return _failed(exc, args.db)
     _err(f"đã ghi {len(parts)} phần Parquet vào {args.parts}; nạp vào kho bằng: vbhc corpus build --from-parquet {args.parts} --db {args.db or _DEFAULT_DB}")
     return OK
 
