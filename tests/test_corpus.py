@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import time
 import unicodedata
 from pathlib import Path
 
@@ -416,21 +417,29 @@ def test_a_worker_that_dies_costs_one_file(tmp_path: Path, monkeypatch: pytest.M
 
     real = build_module.parse_record
 
-    def crashing(path: str, known: str | None = None, restore: bool = True):  # type: ignore[no-untyped-def]
+    def crashing(path: str, known: str | None = None, restore: bool = True, source: str | None = None):  # type: ignore[no-untyped-def]
         if "crash" in path:
             _os._exit(1)  # what a segfault or the OOM killer looks like from the pool
-        return real(path, known, restore)
+        return real(path, known, restore, source)
 
     monkeypatch.setattr(build_module, "parse_record", crashing)  # the forked workers inherit it
     plans = tmp_path / "plans"
     shutil.copytree(CORPUS, plans)
-    for k in range(12):
-        shutil.copy(next(CORPUS.glob("003_*.txt")), plans / f"copy-{k:02d}.txt")
-    (plans / "crash.txt").write_text("KẾ HOẠCH\nx\n", encoding="utf-8")
-    summary = build(plans, tmp_path / "c.sqlite", workers=2)
-    assert (summary.documents, summary.errors) == (17, 1)
-    ((path, kind, message),) = rows(tmp_path / "c.sqlite", "SELECT path, error_kind, message FROM errors")
-    assert path.endswith("crash.txt") and kind == "internal" and "dừng đột ngột" in message
+    for k in range(60):
+        (plans / f"copy-{k:02d}.txt").write_text(next(CORPUS.glob("003_*.txt")).read_text(encoding="utf-8") + "\n" * (k + 1), encoding="utf-8")
+    for name in ("crash-a.txt", "crash-b.txt", "zz-crash.txt"):  # in different chunks
+        (plans / name).write_text("KẾ HOẠCH\nx\n", encoding="utf-8")
+
+    def slow(done: int, total: int, path: str) -> None:
+        time.sleep(0.01)  # the writer lags: deaths are then found when the pool is refilled
+
+    db = tmp_path / "c.sqlite"
+    summary = build(plans, db, workers=2, progress=slow)
+    assert (summary.documents, summary.errors) == (65, 3)
+    found = rows(db, "SELECT path, error_kind, message FROM errors ORDER BY path")
+    assert [Path(p).name for p, _, _ in found] == ["crash-a.txt", "crash-b.txt", "zz-crash.txt"]
+    assert all(kind == "internal" and "dừng đột ngột" in message for _, kind, message in found)
+    assert rows(db, "SELECT COUNT(*), COUNT(DISTINCT path) FROM documents")[0] == (65, 65)
 
 
 def test_readers_change_nothing(db: Path, tmp_path: Path) -> None:
@@ -528,3 +537,42 @@ def test_search_filters(db: Path) -> None:
     result = run_vbhc("corpus", "search", "thi", "dua", "--db", str(db), "--year", str(some_year), "--format", "json")
     assert result.returncode == 0 and len(json.loads(result.stdout)) == len(in_year)
     assert run_vbhc("corpus", "search", "x", "--db", str(db), "--year", "năm ngoái").returncode == 2
+
+
+def test_a_reader_holding_the_database_does_not_stop_a_build(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(CORPUS, plans)
+    db = tmp_path / "c.sqlite"
+    build(plans, db, workers=1)
+    corpus = vbhc.corpus.open(db)
+    assert len(corpus.documents) == 5  # a notebook with the corpus open
+    for f in plans.glob("*.txt"):
+        f.write_text(f.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    summary = build(plans, db, workers=1)
+    assert (summary.parsed, summary.documents) == (5, 5)
+    assert len(corpus.sql("SELECT * FROM documents")) == 5
+    corpus.close()
+    assert build(plans, db, workers=1).unchanged == 5
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("c.sqlite")) == ["c.sqlite", "c.sqlite.lock"]
+
+
+def test_one_database_by_two_names_holds_each_file_once(tmp_path: Path) -> None:
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "other").mkdir()
+    shutil.copytree(CORPUS, tmp_path / "proj" / "docs")
+    db = tmp_path / "proj" / "c.sqlite"
+    build(tmp_path / "proj" / "docs", db, workers=1)
+    (tmp_path / "other" / "link.sqlite").symlink_to(db)
+    (tmp_path / "docs-link").symlink_to(tmp_path / "proj" / "docs")
+    again = build(tmp_path / "docs-link", tmp_path / "other" / "link.sqlite", workers=1)
+    assert (again.unchanged, again.removed) == (5, 0)
+    assert rows(db, "SELECT COUNT(*) FROM documents")[0][0] == 5
+    source = json.loads(rows(db, "SELECT plan_json FROM documents LIMIT 1")[0][0])["source"]
+    assert source.startswith("docs/")  # the plan names its file as the database does: movable together
+
+
+def test_odd_arguments(tmp_path: Path) -> None:
+    assert run_vbhc("corpus", "search", "x", "--year", "2025-2021").returncode == 2
+    devnull = run_vbhc("corpus", "build", str(CORPUS), "--db", "/dev/null")
+    assert devnull.returncode == 3 and "không phải tệp thường" in devnull.stderr
+    assert not Path("/dev/null.lock").exists()

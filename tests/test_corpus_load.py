@@ -114,3 +114,27 @@ def test_two_builds_at_once_do_not_corrupt(thousand: tuple[Path, list[Path]], tm
     assert first.returncode == 3, err1
     assert waiting.returncode == 3 and "1000 không đổi" in err3, err3
     assert_whole(db, files)
+
+
+def test_ctrl_c_stops_at_once_and_keeps_what_was_parsed(thousand: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    root, files = thousand
+    db = tmp_path / "c.sqlite"
+    proc = vbhc_build(str(root), "--db", str(db), "--workers", "2")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (db.exists() and count(db, "SELECT COUNT(*) FROM documents") > 0):
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    stopped = time.monotonic()
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - stopped < 5, "Ctrl-C must not wait for the workers' files"
+    assert proc.returncode == 130 and "chạy lại" in err and "Traceback" not in err
+    kept = count(db, "SELECT COUNT(*) FROM documents") + count(db, "SELECT COUNT(*) FROM errors")
+    assert 0 < kept < len(files)
+    time.sleep(0.5)
+    lingering = subprocess.run(["pgrep", "-f", str(db)], capture_output=True, text=True).stdout.split()
+    assert lingering == [], "no worker may outlive the build"
+    resumed = vbhc_build(str(root), "--db", str(db), "--workers", "2")
+    _, err = resumed.communicate(timeout=600)
+    assert resumed.returncode == 3 and f"{kept} không đổi" in err
+    assert_whole(db, files)

@@ -131,7 +131,10 @@ def _years(text: str) -> tuple[int, int]:
     parts = [p.strip() for p in text.split("-")]
     if not all(p.isdigit() and len(p) == 4 for p in parts) or len(parts) > 2:
         raise ValueError(f"--year cần một năm (2024) hoặc một khoảng năm (2021-2025), không phải {text!r}")
-    return int(parts[0]), int(parts[-1])
+    first, last = int(parts[0]), int(parts[-1])
+    if first > last:
+        raise ValueError(f"--year: khoảng năm ngược ({text}); viết năm nhỏ trước, vd. {last}-{first}")
+    return first, last
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ a path is unique, so nothing is ever stored twice. A lock file beside the databa
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..parse import SUFFIXES
@@ -91,14 +92,17 @@ def walk(root: str | os.PathLike[str], unreadable: list[str] | None = None) -> l
 
 
 def _absolute(path: str | os.PathLike[str]) -> str:
-    """The path made absolute, ``..`` removed, links not followed: where the user sees the file."""
-    return os.path.abspath(path)
+    """The path made absolute with its folder's links resolved but not its own name: one
+    name for a file however its folder is reached, and a linked file stays where the user
+    put it (so it is forgotten when the link goes)."""
+    absolute = os.path.abspath(path)
+    return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
 
 
 def storage_key(path: str | os.PathLike[str], db_dir: str | os.PathLike[str]) -> str:
     """How a file is named in the database: relative to the database's folder when it lies
     under it (the two can move together), else absolute."""
-    absolute, folder = _absolute(path), _absolute(db_dir)
+    absolute, folder = _absolute(path), os.path.realpath(db_dir)
     if absolute.startswith(folder.rstrip(os.sep) + os.sep):
         return Path(os.path.relpath(absolute, folder)).as_posix()
     return Path(absolute).as_posix()
@@ -153,7 +157,8 @@ def _init_worker(lock_fd: int | None) -> None:
     _die_with_parent()
 
 
-Task = tuple[str, str | None, bool]
+#: (path, known SHA-256, restore, name for the plan's ``source``)
+Task = tuple[str, str | None, bool, str]
 
 
 def _work(task: Task) -> Record:
@@ -169,55 +174,76 @@ def _pool(workers: int, lock_fd: int | None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(lock_fd,))
 
 
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers now, not when their files are done (Ctrl-C, an error)."""
+    for process in list(getattr(pool, "_processes", {}).values()):  # no public way before Python 3.14
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+# The lanes of work: whole chunks; single files retried after a worker died, one per worker;
+# suspects, one at a time, so that a death names its file.
+_SUSPECTS, _RETRIED, _CHUNKS = 0, 1, 2
+
+
 def parse_in_parallel(tasks: list[Task], workers: int, lock_fd: int | None = None) -> Iterator[Record]:
     """``parse_record(*task)`` for each task on ``workers`` processes, in the order they finish.
 
     A worker that dies (killed for memory, a crash in a PDF or OCR library) does not stop
-    the batch: the files it may have been reading are read again one at a time in a new
-    pool, and the one that kills its worker again is recorded as an internal error.
+    the batch. The files that were in flight are tried again one per worker in a new pool;
+    if a worker dies again, the few files then in flight are tried one at a time, and the
+    one that kills its worker is recorded as an internal error. Closing the iterator (Ctrl-C)
+    stops the workers at once.
     """
     if workers <= 1 or len(tasks) <= 1:
         yield from map(_work, tasks)
         return
     size = max(1, min(16, len(tasks) // (workers * 8)))
-    queue = deque(tasks[k:k + size] for k in range(0, len(tasks), size))
-    suspects: deque[Task] = deque()
-    while queue or suspects:
-        pool = _pool(workers, lock_fd)
+    lanes: list[deque[list[Task]]] = [deque(), deque(), deque(tasks[k:k + size] for k in range(0, len(tasks), size))]
+    limits = {_SUSPECTS: 1, _RETRIED: workers, _CHUNKS: workers * 4}
+
+    def demote(lane: int, chunk: list[Task]) -> Iterator[Record]:
+        if lane == _SUSPECTS:
+            yield died_record(chunk[0][0], parse_options(chunk[0][2]))
+        else:
+            lanes[lane - 1].extend([task] for task in chunk)
+
+    while any(lanes):
+        lane = next(k for k, queue in enumerate(lanes) if queue)
+        queue, pool = lanes[lane], _pool(workers, lock_fd)
+        in_flight: dict[Future[list[Record]], list[Task]] = {}
+        broken = False
         try:
-            while suspects:  # one at a time, so a death names its file
-                task = suspects[0]
-                try:
-                    records = pool.submit(_work_chunk, [task]).result()
-                except BrokenProcessPool:
-                    suspects.popleft()
-                    yield died_record(task[0], parse_options(task[2]))
-                    break
-                suspects.popleft()
-                yield from records
-            else:
-                in_flight: dict[Future[list[Record]], list[Task]] = {}
-                while queue or in_flight:
-                    while queue and len(in_flight) < workers * 4:
-                        chunk = queue.popleft()
+            while (queue or in_flight) and not broken:
+                while queue and len(in_flight) < limits[lane]:
+                    chunk = queue.popleft()
+                    try:
                         in_flight[pool.submit(_work_chunk, chunk)] = chunk
-                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                    broken = False
-                    for future in done:
-                        chunk = in_flight.pop(future)
-                        try:
-                            records = future.result()
-                        except BrokenProcessPool:
-                            suspects.extend(chunk)
-                            broken = True
-                            continue
-                        yield from records
-                    if broken:
-                        for chunk in in_flight.values():
-                            suspects.extend(chunk)
+                    except BrokenProcessPool:
+                        queue.appendleft(chunk)
+                        broken = True
                         break
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+                if not in_flight:
+                    break
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = in_flight.pop(future)
+                    try:
+                        records = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        yield from demote(lane, chunk)
+                        continue
+                    yield from records
+            for future, chunk in in_flight.items():  # only after a death
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    yield from future.result()
+                else:
+                    yield from demote(lane, chunk)
+        except BaseException:
+            _terminate(pool)
+            raise
+        pool.shutdown(wait=not broken, cancel_futures=True)
 
 
 def _write_all(conn: sqlite3.Connection, records: Iterable[Record], key_of: Callable[[Record], str],
@@ -272,7 +298,7 @@ def build(root: str | os.PathLike[str], db: str | os.PathLike[str] = "corpus.sql
     """
     started = time.monotonic()
     db = check_target(db, create=True)
-    db_dir = _absolute(db.parent)
+    db_dir = os.path.dirname(os.path.realpath(db))  # the database's own folder, however it is named
     unreadable: list[str] = []
     files = walk(root, unreadable)
     summary = BuildSummary(str(db), files=len(files))
@@ -285,7 +311,7 @@ def build(root: str | os.PathLike[str], db: str | os.PathLike[str] = "corpus.sql
             key_by_path = {_absolute(f): storage_key(f, db_dir) for f in files}
             keys = set(key_by_path.values())
             if prune and not unreadable:
-                root_abs = _absolute(root)
+                root_abs = os.path.realpath(root) if os.path.isdir(root) else _absolute(root)
                 gone = [k for k in stored_paths(conn) if k not in keys and _under(k, root_abs, db_dir)]
                 if gone:
                     with transaction(conn):
@@ -293,7 +319,7 @@ def build(root: str | os.PathLike[str], db: str | os.PathLike[str] = "corpus.sql
                 summary.removed = len(gone)
             known = known_files(conn, options)
             # Workers get absolute paths: the plan's ``source`` is then the same as a cluster's.
-            tasks = [(path, known.get(key), restore) for path, key in key_by_path.items()]
+            tasks = [(path, known.get(key), restore, key) for path, key in key_by_path.items()]
             _write_all(conn, parse_in_parallel(tasks, workers or os.cpu_count() or 1, lock_fd), lambda r: key_by_path[r.path],
                        summary, len(tasks), progress)
             summary.documents, summary.errors = _count(conn, keys)
@@ -310,7 +336,7 @@ def ingest_records(records: Iterable[Record], db: str | os.PathLike[str] = "corp
     record marked unchanged against another database is reported in ``notes``."""
     started = time.monotonic()
     db = check_target(db, create=True)
-    db_dir = _absolute(db.parent)
+    db_dir = os.path.dirname(os.path.realpath(db))
     summary = BuildSummary(str(db))
     with build_lock(db, wait):
         conn = connect(db, create=True)
@@ -330,6 +356,10 @@ def ingest_records(records: Iterable[Record], db: str | os.PathLike[str] = "corp
                         continue
                     if stored.get(key) == (record.sha256, record.options, record.vbhc_version) and record.sha256:
                         record = Record(record.path, record.sha256, record.size, unchanged=True)
+                    elif record.ok and key != record.path:  # the plan names its file as the database does
+                        plan = record.plan()
+                        plan["source"] = key
+                        record = replace(record, plan_json=json.dumps(plan, ensure_ascii=False, separators=(",", ":")))
                     yield record
 
             _write_all(conn, fresh(), lambda r: storage_key(r.path, db_dir), summary, total, progress)

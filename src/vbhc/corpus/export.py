@@ -126,6 +126,7 @@ def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) ->
         except ImportError:
             raise ToolMissingError("pyarrow", "cần pyarrow để ghi Parquet: pip install 'vbhc[corpus]'") from None
     conn = connect(db)
+    conn.execute("BEGIN")  # every table from one snapshot, even while a build writes
     try:
         out = Path(out)
         if fmt == "xlsx":

@@ -62,12 +62,13 @@ def file_sha256(path: str | os.PathLike[str]) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def parse_record(path: str, known_sha256: str | None = None, restore: bool = True) -> Record:
+def parse_record(path: str, known_sha256: str | None = None, restore: bool = True, source: str | None = None) -> Record:
     """Hash and parse one file; never raises for a bad file.
 
     When the file's hash equals ``known_sha256`` (what the database holds for it) it is
     not parsed again. A file vbhc cannot read becomes an error record naming the problem;
-    a crash of the parser itself becomes an ``internal`` error record.
+    a crash of the parser itself becomes an ``internal`` error record. ``source`` is how
+    the plan names its file (the database's name for it; default ``path``).
     """
     options = parse_options(restore)
     try:
@@ -82,7 +83,7 @@ def parse_record(path: str, known_sha256: str | None = None, restore: bool = Tru
         return Record(path, sha, size, error_kind=type(exc).__name__, error=str(exc), options=options)
     except Exception as exc:  # a parser bug must not stop a batch of thousands
         return Record(path, sha, size, error_kind="internal", error=f"{path}: lỗi nội bộ của vbhc ({type(exc).__name__}: {exc}); xin báo lỗi kèm tệp này", options=options)
-    plan.source = path
+    plan.source = source or path
     return Record(path, sha, size, json.dumps(plan.to_dict(), ensure_ascii=False, separators=(",", ":")), text, options=options)
 
 

@@ -25,6 +25,7 @@ def stats(db: str | os.PathLike[str], *, top: int = 20) -> dict[str, Any]:
     """Counts of the corpus: documents by year, era, issuer level, province and type;
     quotas by award form and level; the most-cited documents; deadlines by month; errors."""
     conn = connect(db)
+    conn.execute("BEGIN")  # one snapshot: a build going on meanwhile does not skew the counts
     try:
         out: dict[str, Any] = {
             "documents": conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0],

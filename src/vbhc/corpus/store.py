@@ -40,6 +40,8 @@ def check_target(db: str | os.PathLike[str], *, create: bool = False) -> Path:
     path = Path(db)
     if path.is_dir():
         raise CorpusError(path, "là một thư mục, không phải tệp cơ sở dữ liệu (đặt tên tệp, vd. --db corpus.sqlite)")
+    if path.exists() and not path.is_file():
+        raise CorpusError(path, "không phải tệp thường (thiết bị, ống …), không dùng làm cơ sở dữ liệu được")
     if not path.is_file():
         if not create:
             raise CorpusError(path, "không có cơ sở dữ liệu này; tạo bằng: vbhc corpus build THƯ_MỤC --db " + str(path))
@@ -98,10 +100,17 @@ def connect(db: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Conn
 
 def close_for_readers(conn: sqlite3.Connection) -> None:
     """End a build: fold the write-ahead log into the file and leave it in rollback-journal
-    mode, so that it is one file readers can open even on read-only media."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
+    mode, so that it is one file readers can open even on read-only media. While a reader
+    holds the database open (a notebook) that cannot be done; it then stays in WAL mode, as
+    sound, until a later build. Never raises: it runs after errors too."""
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 @contextmanager
