@@ -576,3 +576,19 @@ def test_odd_arguments(tmp_path: Path) -> None:
     devnull = run_vbhc("corpus", "build", str(CORPUS), "--db", "/dev/null")
     assert devnull.returncode == 3 and "không phải tệp thường" in devnull.stderr
     assert not Path("/dev/null.lock").exists()
+
+
+def test_stats_filters(db: Path) -> None:
+    ((year, n_year),) = rows(db, "SELECT year, COUNT(*) FROM documents GROUP BY year ORDER BY COUNT(*) DESC, year LIMIT 1")
+    result = run_vbhc("corpus", "stats", "--db", str(db), "--year", str(year), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["documents"] == n_year and [r["year"] for r in data["by_year"]] == [year]
+    in_year = rows(db, "SELECT COUNT(*) FROM quotas q JOIN documents d ON d.id = q.doc_id WHERE d.year = ?", (year,))[0][0]
+    assert sum(r["quotas"] for r in data["quotas"]) == in_year
+    assert data["errors"] == rows(db, "SELECT COUNT(*) FROM errors")[0][0]  # failed files have no year: all of them
+    nobody = vbhc.corpus.open(db).stats(province="Không Có Tỉnh Này")
+    assert nobody["documents"] == 0 and nobody["quotas"] == [] and nobody["top_citations"] == []
+    text = run_vbhc("corpus", "stats", "--db", str(db), "--level", "tinh").stdout
+    assert "lọc: level=tinh" in text
+    assert run_vbhc("corpus", "stats", "--db", str(db), "--year", "2025-2021").returncode == 2

@@ -103,12 +103,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from .corpus.search import Filters, search
+    from .corpus.search import search
 
     try:
-        years = _years(args.year) if args.year else (None, None)
-        filters = Filters(years[0], years[1], args.type, args.province, args.level)
-        hits = search(args.db, " ".join(args.query), limit=args.limit, filters=filters)
+        hits = search(args.db, " ".join(args.query), limit=args.limit, filters=_filters(args))
     except ValueError as exc:
         _err(f"lỗi: {exc}")
         return USAGE
@@ -137,11 +135,28 @@ def _years(text: str) -> tuple[int, int]:
     return first, last
 
 
+def _filters(args: argparse.Namespace) -> Any:
+    from .corpus.filters import Filters
+
+    years = _years(args.year) if args.year else (None, None)
+    return Filters(years[0], years[1], args.type, args.province, args.level)
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", metavar="YYYY[-YYYY]", help="chỉ văn bản của năm (hoặc khoảng năm) này")
+    p.add_argument("--type", metavar="LOẠI", help="chỉ loại văn bản này (KE_HOACH, 'kế hoạch', KH …)")
+    p.add_argument("--province", metavar="TỈNH", help="chỉ văn bản của tỉnh, thành phố này (không cần dấu)")
+    p.add_argument("--level", choices=("trung_uong", "tinh", "huyen", "xa"), help="chỉ cơ quan ban hành cấp này")
+
+
 def _cmd_stats(args: argparse.Namespace) -> int:
     from .corpus.stats import render_stats, stats
 
     try:
-        data = stats(args.db, top=args.top)
+        data = stats(args.db, top=args.top, filters=_filters(args))
+    except ValueError as exc:
+        _err(f"lỗi: {exc}")
+        return USAGE
     except _EXPECTED as exc:
         return _failed(exc, args.db)
     _out(json.dumps(data, ensure_ascii=False, indent=1) + "\n" if args.format == "json" else render_stats(data), args.out)
@@ -237,10 +252,7 @@ def add_commands(sub: Any) -> None:
     s.add_argument("query", nargs="+", metavar="QUERY", help="các từ cần tìm; cụm từ trong ngoặc kép; từ* để tìm theo tiền tố")
     db_option(s)
     s.add_argument("--limit", type=_positive, default=20, metavar="N", help="số kết quả tối đa (mặc định 20)")
-    s.add_argument("--year", metavar="YYYY[-YYYY]", help="chỉ văn bản của năm (hoặc khoảng năm) này")
-    s.add_argument("--type", metavar="LOẠI", help="chỉ loại văn bản này (KE_HOACH, 'kế hoạch', KH …)")
-    s.add_argument("--province", metavar="TỈNH", help="chỉ văn bản của tỉnh, thành phố này (không cần dấu)")
-    s.add_argument("--level", choices=("trung_uong", "tinh", "huyen", "xa"), help="chỉ cơ quan ban hành cấp này")
+    _filter_options(s)
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.add_argument("--out", metavar="FILE", help="ghi ra tệp")
     s.set_defaults(func=_cmd_search)
@@ -248,6 +260,7 @@ def add_commands(sub: Any) -> None:
     t = cs.add_parser("stats", help="thống kê: văn bản theo năm, cấp, tỉnh, loại; chỉ tiêu khen thưởng; văn bản được dẫn; thời hạn")
     db_option(t)
     t.add_argument("--format", choices=("text", "json"), default="text")
+    _filter_options(t)
     t.add_argument("--top", type=_positive, default=20, metavar="N", help="số văn bản được dẫn nhiều nhất cần liệt kê (mặc định 20)")
     t.add_argument("--out", metavar="FILE", help="ghi ra tệp")
     t.set_defaults(func=_cmd_stats)

@@ -90,15 +90,19 @@ class Corpus:
     def search(self, query: str, limit: int = 20, **filters: Any) -> Any:
         """Full-text search (see :mod:`vbhc.corpus.search`) as a DataFrame; ``filters`` are
         those of :class:`vbhc.corpus.search.Filters` (year, year_to, doc_type, province, level)."""
-        from .search import Filters, search
+        from .filters import Filters
+        from .search import search
 
         hits = search(self.path, query, limit=limit, filters=Filters(**filters))
         return self._pd.DataFrame([h.to_dict() for h in hits],
                                   columns=["path", "number", "title", "issue_date", "issuer", "doc_type", "snippet", "score"])
 
-    def stats(self) -> dict[str, Any]:
-        """The counts of ``vbhc corpus stats`` as a dict."""
-        return _stats(self.path)
+    def stats(self, **filters: Any) -> dict[str, Any]:
+        """The counts of ``vbhc corpus stats`` as a dict, of the documents ``filters`` choose
+        (year, year_to, doc_type, province, level)."""
+        from .filters import Filters
+
+        return _stats(self.path, filters=Filters(**filters) if filters else None)
 
     def close(self) -> None:
         self._conn.close()

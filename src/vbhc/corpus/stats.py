@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import asdict
 from typing import Any
 
 from ..vocab import doc_type_by_code
+from .filters import Filters, register_fold
 from .place import tier_label
 from .store import connect
 
 __all__ = ["render_stats", "stats"]
 
 
-def _rows(conn: sqlite3.Connection, sql: str, names: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [dict(zip(names, row, strict=True)) for row in conn.execute(sql)]
+def _rows(conn: sqlite3.Connection, sql: str, names: tuple[str, ...], params: list[Any] | None = None) -> list[dict[str, Any]]:
+    return [dict(zip(names, row, strict=True)) for row in conn.execute(sql, params or [])]
 
 
 def _type_name(code: str | None) -> str | None:
@@ -21,40 +23,50 @@ def _type_name(code: str | None) -> str | None:
     return found.name.capitalize() if found else code
 
 
-def stats(db: str | os.PathLike[str], *, top: int = 20) -> dict[str, Any]:
+def stats(db: str | os.PathLike[str], *, top: int = 20, filters: Filters | None = None) -> dict[str, Any]:
     """Counts of the corpus: documents by year, era, issuer level, province and type;
-    quotas by award form and level; the most-cited documents; deadlines by month; errors."""
+    quotas by award form and level; the most-cited documents; deadlines by month; errors.
+
+    With ``filters`` every count is of the documents they choose (``errors`` stays the
+    count of all failed files: a file that failed has no year or province).
+    """
+    where, params = (filters or Filters()).sql()
     conn = connect(db)
+    register_fold(conn)
     conn.execute("BEGIN")  # one snapshot: a build going on meanwhile does not skew the counts
     try:
         out: dict[str, Any] = {
-            "documents": conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
+            "documents": conn.execute(f"SELECT COUNT(*) FROM documents d WHERE 1 = 1{where}", params).fetchone()[0],
             "errors": conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0],
+            "filters": {k: v for k, v in asdict(filters).items() if v is not None} if filters else {},
         }
         for key, column in (("by_year", "year"), ("by_era", "era"), ("by_issuer_level", "issuer_level"),
                             ("by_province", "province"), ("by_doc_type", "doc_type"), ("by_text_quality", "text_quality")):
             order = f"{column} IS NULL, {column}" if column in ("year", "era") else "documents DESC, " + column
-            out[key] = _rows(conn, f"SELECT {column}, COUNT(*) AS documents FROM documents GROUP BY {column} ORDER BY {order}",
-                             (column, "documents"))
-        out["quotas"] = _rows(conn, """
-            SELECT award, level, COUNT(*) AS quotas, COUNT(DISTINCT doc_id) AS documents,
-                   SUM(collectives) AS collectives, SUM(individuals) AS individuals
-            FROM quotas GROUP BY award, level ORDER BY quotas DESC, award, level""",
-            ("award", "level", "quotas", "documents", "collectives", "individuals"))
+            out[key] = _rows(conn, f"SELECT d.{column}, COUNT(*) AS documents FROM documents d WHERE 1 = 1{where} "
+                                   f"GROUP BY d.{column} ORDER BY {order}", (column, "documents"), params)
+        out["quotas"] = _rows(conn, f"""
+            SELECT q.award, q.level, COUNT(*) AS quotas, COUNT(DISTINCT q.doc_id) AS documents,
+                   SUM(q.collectives) AS collectives, SUM(q.individuals) AS individuals
+            FROM quotas q JOIN documents d ON d.id = q.doc_id WHERE 1 = 1{where}
+            GROUP BY q.award, q.level ORDER BY quotas DESC, q.award, q.level""",
+            ("award", "level", "quotas", "documents", "collectives", "individuals"), params)
         cited = _rows(conn, f"""
-            SELECT number_key, COUNT(DISTINCT doc_id) AS documents, COUNT(*) AS citations,
+            SELECT c.number_key, COUNT(DISTINCT c.doc_id) AS documents, COUNT(*) AS citations,
                    (SELECT doc_type FROM citations c2 WHERE c2.number_key = c.number_key
                     GROUP BY doc_type ORDER BY COUNT(*) DESC LIMIT 1) AS doc_type,
                    (SELECT number FROM citations c2 WHERE c2.number_key = c.number_key
                     GROUP BY number ORDER BY COUNT(*) DESC LIMIT 1) AS number
-            FROM citations c GROUP BY number_key ORDER BY documents DESC, citations DESC, number_key LIMIT {int(top)}""",
-            ("number_key", "documents", "citations", "doc_type", "number"))
+            FROM citations c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1{where}
+            GROUP BY c.number_key ORDER BY documents DESC, citations DESC, c.number_key LIMIT {int(top)}""",
+            ("number_key", "documents", "citations", "doc_type", "number"), params)
         for row in cited:
             row["citation"] = " ".join(x for x in (_type_name(row["doc_type"]), row["number"]) if x)
         out["top_citations"] = cited
-        out["deadlines_by_month"] = _rows(conn, """
-            SELECT month, COUNT(*) AS deadlines, COUNT(DISTINCT doc_id) AS documents
-            FROM deadlines GROUP BY month ORDER BY month IS NULL, month""", ("month", "deadlines", "documents"))
+        out["deadlines_by_month"] = _rows(conn, f"""
+            SELECT t.month, COUNT(*) AS deadlines, COUNT(DISTINCT t.doc_id) AS documents
+            FROM deadlines t JOIN documents d ON d.id = t.doc_id WHERE 1 = 1{where}
+            GROUP BY t.month ORDER BY t.month IS NULL, t.month""", ("month", "deadlines", "documents"), params)
         out["errors_by_kind"] = _rows(conn, "SELECT error_kind, COUNT(*) AS files FROM errors GROUP BY error_kind ORDER BY files DESC",
                                       ("error_kind", "files"))
     finally:
@@ -78,7 +90,8 @@ def _table(title: str, heads: list[str], rows: list[list[Any]]) -> list[str]:
 def render_stats(data: dict[str, Any]) -> str:
     """The statistics as Vietnamese text tables."""
     unknown = "(không rõ)"
-    lines = [f"Văn bản: {data['documents']}   Tệp lỗi: {data['errors']}", ""]
+    chosen = ", ".join(f"{k}={v}" for k, v in data.get("filters", {}).items())
+    lines = [f"Văn bản: {data['documents']}" + (f" (lọc: {chosen})" if chosen else "") + f"   Tệp lỗi (cả kho): {data['errors']}", ""]
     lines += _table("Văn bản theo năm", ["năm", "văn bản"], [[r["year"] or unknown, r["documents"]] for r in data["by_year"]])
     lines += _table("Theo giai đoạn (trước/sau sắp xếp đơn vị hành chính 01/7/2025)", ["giai đoạn", "văn bản"],
                     [["từ 01/7/2025" if r["era"] == "2025" else "trước 01/7/2025", r["documents"]] for r in data["by_era"]])
