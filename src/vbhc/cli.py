@@ -2,7 +2,7 @@
 
 Exit status (:class:`ExitStatus`): 0 all good, 1 ``check`` found something at or above
 ``--min-severity``, 2 usage error, 3 some input could not be read at all, 4 internal
-error, 130 interrupted.
+error, 5 another ``corpus build`` holds the database, 130 interrupted.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from . import __version__
 from .errors import InputError
 from .fileio import write_atomic
 from .model import Plan
-from .parse import SUFFIXES, parse_file, parse_text
+from .parse import documents_in, parse_file, parse_text
 from .pipeline.read import decode_text
 from .schema import plan_schema
 
@@ -32,6 +32,7 @@ class ExitStatus(enum.IntEnum):
     USAGE = 2
     UNREADABLE = 3
     INTERNAL = 4
+    BUSY = 5
     INTERRUPTED = 130
 
 
@@ -45,9 +46,7 @@ def _expand_inputs(paths: Sequence[str]) -> list[str]:
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
-            found = sorted(
-                str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
-            )
+            found = [str(f) for f in documents_in(path)]
             if not found:
                 _err(f"cảnh báo: {p}: thư mục không có tệp văn bản nào (.txt, .md, .docx, .pdf, ảnh …)")
             out.extend(found)

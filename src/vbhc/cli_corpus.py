@@ -15,22 +15,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .cli import ExitStatus, _err
 from .errors import VbhcError
 from .fileio import write_atomic
 from .progress import ProgressBar
 
 __all__ = ["add_commands", "bundled_corpus"]
 
-OK, USAGE, UNREADABLE, BUSY, INTERRUPTED = 0, 2, 3, 5, 130
+OK, USAGE, UNREADABLE, BUSY, INTERRUPTED = (ExitStatus.OK, ExitStatus.USAGE, ExitStatus.UNREADABLE, ExitStatus.BUSY,
+                                            ExitStatus.INTERRUPTED)
 _DEFAULT_DB = "corpus.sqlite"
 #: What a corpus command reports as a message: the database's own errors (CorpusError and
 #: CorpusBusyError derive from VbhcError), SQLite's, a missing optional package.
 _EXPECTED = (VbhcError, sqlite3.Error)
 _SHOW_FAILURES = 20
-
-
-def _err(message: str) -> None:
-    print(f"vbhc: {message}", file=sys.stderr)
 
 
 def bundled_corpus() -> Path:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from .errors import EmptyInputError
 from .model import Plan, TextQualityInfo
@@ -13,13 +14,29 @@ from .readers.ocr import Progress
 from .restore import assess, restore_text
 from .vn.legacy import convert_legacy, detect_legacy
 
-__all__ = ["SUFFIXES", "normalise", "parse", "parse_file", "parse_file_with_text", "parse_source", "parse_text"]
+__all__ = ["SUFFIXES", "documents_in", "normalise", "parse", "parse_file", "parse_file_with_text", "parse_source", "parse_text"]
 
 #: Suffixes a folder walk picks up (a single file is read whatever its name).
 SUFFIXES = frozenset({
     ".txt", ".md", ".markdown", ".text", ".docx", ".doc", ".odt", ".rtf", ".pdf",
     ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif",
 })
+
+
+def documents_in(folder: str | os.PathLike[str], unreadable: list[str] | None = None) -> list[Path]:
+    """The files under ``folder`` the parser reads (by suffix), in name order; hidden files
+    and folders skipped. Folders that cannot be listed are added to ``unreadable`` when given."""
+
+    def failed(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(str(exc.filename or exc))
+
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=failed):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(Path(dirpath) / name for name in filenames
+                     if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES)
+    return sorted(found)
 
 
 def normalise(text: str) -> str:

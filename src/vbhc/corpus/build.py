@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..parse import SUFFIXES
+from ..parse import documents_in
 from .record import Record, died_record, parse_options, parse_record
 from .store import (
     CorpusBusyError,
@@ -35,7 +35,6 @@ from .store import (
     known_files,
     remove_paths,
     stored_files,
-    stored_paths,
     transaction,
     write_record,
 )
@@ -70,25 +69,14 @@ class BuildSummary:
 
 
 def walk(root: str | os.PathLike[str], unreadable: list[str] | None = None) -> list[Path]:
-    """The documents under ``root`` (a folder, or one file), in name order; hidden files
-    skipped. Folders that cannot be listed are added to ``unreadable`` when given."""
+    """The documents under ``root`` (a folder, or one file), in name order (see
+    :func:`vbhc.parse.documents_in`)."""
     root = Path(root)
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise CorpusError(root, "không có thư mục này")
-
-    def failed(exc: OSError) -> None:
-        if unreadable is not None:
-            unreadable.append(str(exc.filename or exc))
-
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                found.append(Path(dirpath) / name)
-    return sorted(found)
+    return documents_in(root, unreadable)
 
 
 def _absolute(path: str | os.PathLike[str]) -> str:
@@ -312,7 +300,7 @@ def build(root: str | os.PathLike[str], db: str | os.PathLike[str] = "corpus.sql
             keys = set(key_by_path.values())
             if prune and not unreadable:
                 root_abs = os.path.realpath(root) if os.path.isdir(root) else _absolute(root)
-                gone = [k for k in stored_paths(conn) if k not in keys and _under(k, root_abs, db_dir)]
+                gone = [k for k in stored_files(conn) if k not in keys and _under(k, root_abs, db_dir)]
                 if gone:
                     with transaction(conn):
                         remove_paths(conn, gone)

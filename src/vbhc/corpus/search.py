@@ -53,15 +53,18 @@ def _terms(query: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _has_marks(words: str) -> bool:
+    return fold(words) != words.lower()
+
+
 def fts_query(query: str) -> str:
     """The FTS5 expression for a query: each term against the marked columns when it
     has marks, against the folded ones when it has none."""
     parts = []
     for words, prefix in _terms(query):
-        folded = fold(words)
-        exact = folded != words.lower()
+        exact = _has_marks(words)
         columns = "{title body}" if exact else "{title_folded body_folded}"
-        parts.append(f'{columns} : "{words if exact else folded}"' + ("*" if prefix else ""))
+        parts.append(f'{columns} : "{words if exact else fold(words)}"' + ("*" if prefix else ""))
     if not parts:
         raise ValueError("câu tìm kiếm rỗng")
     return " AND ".join(parts)
@@ -84,21 +87,20 @@ def _densest(found: list[tuple[tuple[int, int], int]], n_terms: int, reach: int)
     return best_start
 
 
-def _snippet(body: str, folded: str, query: str, width: int = 160) -> str:
+def _snippet(body: str, folded: str, terms: list[tuple[str, bool]], width: int = 160) -> str:
     """The passage where most of the query's terms come close together, matched words
     marked « »."""
-    terms = _terms(query)
 
     def as_typed(words: str, a: int, b: int) -> bool:
         """A term with marks matches only its own marks, as in the index."""
-        return fold(words) == words.lower() or " ".join(_WORD.findall(body[a:b].lower())) == words.lower()
+        return not _has_marks(words) or " ".join(_WORD.findall(body[a:b].lower())) == words.lower()
 
-    found = [(m.span(), k) for k, (words, prefix) in enumerate(terms)
-             for m in re.finditer(_pattern(words, prefix), folded) if prefix or as_typed(words, *m.span())]
-    spans = sorted(span for span, _ in found)
-    if not spans:
+    found = sorted((m.span(), k) for k, (words, prefix) in enumerate(terms)
+                   for m in re.finditer(_pattern(words, prefix), folded) if prefix or as_typed(words, *m.span()))
+    if not found:
         return body[:width] + ("…" if len(body) > width else "")
-    first = _densest(sorted(found)[:400], len(terms), width * 2 // 3)
+    spans = [span for span, _ in found]
+    first = _densest(found[:400], len(terms), width * 2 // 3)
     start = max(0, first - width // 3)
     if start:
         space = body.rfind(" ", 0, start)
@@ -137,4 +139,5 @@ def search(db: str | os.PathLike[str], query: str, *, limit: int = 20, filters: 
             raise CorpusError(db, f"không tìm được với câu «{query}»: {exc}") from None
     finally:
         conn.close()
-    return [Hit(p, n, t, d, i, k, _snippet(body, folded, query), round(-score, 3)) for p, n, t, d, i, k, body, folded, score in rows]
+    terms = _terms(query)
+    return [Hit(p, n, t, d, i, k, _snippet(body, folded, terms), round(-score, 3)) for p, n, t, d, i, k, body, folded, score in rows]

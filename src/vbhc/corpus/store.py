@@ -141,11 +141,6 @@ def known_files(conn: sqlite3.Connection, options: str | None = None) -> dict[st
             if version == __version__ and (options is None or opts == options)}
 
 
-def stored_paths(conn: sqlite3.Connection) -> set[str]:
-    """Every path the database holds, whatever version parsed it."""
-    return {p for table in ("documents", "errors") for (p,) in conn.execute(f"SELECT path FROM {table}")}
-
-
 def remove_paths(conn: sqlite3.Connection, paths: list[str]) -> None:
     """Forget files (their rows in every table); call inside a transaction."""
     for path in paths:
