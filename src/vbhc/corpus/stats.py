@@ -31,6 +31,11 @@ def stats(db: str | os.PathLike[str], *, top: int = 20, filters: Filters | None 
     count of all failed files: a file that failed has no year or province).
     """
     where, params = (filters or Filters()).sql()
+
+    def chosen(alias: str) -> str:
+        """The join that keeps a list table's rows of the chosen documents; none unfiltered."""
+        return f" JOIN documents d ON d.id = {alias}.doc_id WHERE 1 = 1{where}" if where else ""
+
     conn = connect(db)
     register_fold(conn)
     conn.execute("BEGIN")  # one snapshot: a build going on meanwhile does not skew the counts
@@ -48,7 +53,7 @@ def stats(db: str | os.PathLike[str], *, top: int = 20, filters: Filters | None 
         out["quotas"] = _rows(conn, f"""
             SELECT q.award, q.level, COUNT(*) AS quotas, COUNT(DISTINCT q.doc_id) AS documents,
                    SUM(q.collectives) AS collectives, SUM(q.individuals) AS individuals
-            FROM quotas q JOIN documents d ON d.id = q.doc_id WHERE 1 = 1{where}
+            FROM quotas q{chosen('q')}
             GROUP BY q.award, q.level ORDER BY quotas DESC, q.award, q.level""",
             ("award", "level", "quotas", "documents", "collectives", "individuals"), params)
         cited = _rows(conn, f"""
@@ -57,7 +62,7 @@ def stats(db: str | os.PathLike[str], *, top: int = 20, filters: Filters | None 
                     GROUP BY doc_type ORDER BY COUNT(*) DESC LIMIT 1) AS doc_type,
                    (SELECT number FROM citations c2 WHERE c2.number_key = c.number_key
                     GROUP BY number ORDER BY COUNT(*) DESC LIMIT 1) AS number
-            FROM citations c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1{where}
+            FROM citations c{chosen('c')}
             GROUP BY c.number_key ORDER BY documents DESC, citations DESC, c.number_key LIMIT {int(top)}""",
             ("number_key", "documents", "citations", "doc_type", "number"), params)
         for row in cited:
@@ -65,7 +70,7 @@ def stats(db: str | os.PathLike[str], *, top: int = 20, filters: Filters | None 
         out["top_citations"] = cited
         out["deadlines_by_month"] = _rows(conn, f"""
             SELECT t.month, COUNT(*) AS deadlines, COUNT(DISTINCT t.doc_id) AS documents
-            FROM deadlines t JOIN documents d ON d.id = t.doc_id WHERE 1 = 1{where}
+            FROM deadlines t{chosen('t')}
             GROUP BY t.month ORDER BY t.month IS NULL, t.month""", ("month", "deadlines", "documents"), params)
         out["errors_by_kind"] = _rows(conn, "SELECT error_kind, COUNT(*) AS files FROM errors GROUP BY error_kind ORDER BY files DESC",
                                       ("error_kind", "files"))
